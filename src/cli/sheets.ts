@@ -1,0 +1,70 @@
+/**
+ * The sheets rebal writes into the output workbook. Each is marked (a note on A1) so a later run can
+ * replace its own earlier sheet; a user's sheet that happens to have the same name is never touched —
+ * ours gets a numbered name instead.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import { DRIFT_HEADER, driftSpill } from '../engine';
+import type { DriftReport, Spill } from '../engine';
+
+export const MARK = 'Written by rebal';
+
+const MONEY_FORMAT = '"$"#,##0.00;[Red]-"$"#,##0.00';
+const PERCENT_FORMAT = '0.00%;[Red]-0.00%';
+const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FF1F4E79' } };
+const STATUS_FILL: Record<string, string> = { Over: 'FFFCE4D6', Under: 'FFDDEBF7', 'No target': 'FFF2F2F2' };
+
+function isOurs(sheet: Worksheet): boolean {
+  const note = sheet.getCell('A1').note;
+  const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+  return text.startsWith(MARK);
+}
+
+/** A fresh sheet called `name`, replacing rebal's own earlier one; never a user's sheet. */
+export function ownSheet(workbook: Workbook, name: string): Worksheet {
+  const existing = workbook.getWorksheet(name);
+  if (existing && isOurs(existing)) workbook.removeWorksheet(existing.id);
+  else if (existing) {
+    let n = 2;
+    while (workbook.getWorksheet(`${name} (${n})`)) n++;
+    name = `${name} (${n})`;
+  }
+  return workbook.addWorksheet(name);
+}
+
+interface ColumnFormat {
+  readonly width: number;
+  readonly numFmt?: string;
+}
+
+function writeTable(sheet: Worksheet, spill: Spill, formats: readonly ColumnFormat[], note: string): void {
+  spill.forEach((values, i) => {
+    const row = sheet.addRow(values.map((v) => (v === '' ? null : v)));
+    if (i === 0) {
+      row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+      row.fill = HEADER_FILL;
+    }
+  });
+  formats.forEach((f, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = f.width;
+    if (f.numFmt) column.numFmt = f.numFmt;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: formats.length } };
+  sheet.getCell('A1').note = `${MARK}: ${note}`;
+}
+
+export function writeDriftSheet(workbook: Workbook, drift: DriftReport, note: string): Worksheet {
+  const sheet = ownSheet(workbook, 'Drift');
+  const percent = { width: 10, numFmt: PERCENT_FORMAT };
+  writeTable(sheet, driftSpill(drift), [{ width: 22 }, { width: 16, numFmt: MONEY_FORMAT }, percent, percent, percent, percent, { width: 11 }], note);
+  const statusColumn = DRIFT_HEADER.indexOf('Status') + 1;
+  sheet.eachRow((row, r) => {
+    if (r === 1) return;
+    const fill = STATUS_FILL[String(row.getCell(statusColumn).value)];
+    if (fill) row.getCell(statusColumn).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    if (row.getCell(1).value === 'Total') row.font = { bold: true };
+  });
+  return sheet;
+}

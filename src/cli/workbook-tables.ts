@@ -1,0 +1,114 @@
+/**
+ * Finding the household's tables in an ExcelJS workbook: by Excel table name first, then by sheet
+ * name (case-insensitive). A sheet is read as its one table if it holds exactly one, else as a plain
+ * range starting at its first non-empty row. Cells become the engine's Cell values, with Excel's
+ * own row numbers kept for messages.
+ */
+import type { Cell as XlCell, CellValue, Workbook, Worksheet } from 'exceljs';
+import type { Cell, TableInput } from '../engine';
+
+interface RangeRef {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+interface TableLike {
+  table?: { name?: string; displayName?: string; tableRef?: string; ref?: string; headerRow?: boolean };
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "B3:H20" → its corners. */
+export function parseRef(ref: string): RangeRef | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return null;
+  const left = columnNumber(m[1]);
+  const top = Number(m[2]);
+  return { top, left, right: m[3] ? columnNumber(m[3]) : left, bottom: m[4] ? Number(m[4]) : top };
+}
+
+/** An ExcelJS cell value as the engine expects it: formulas by their result, rich text as text. */
+export function toEngineCell(value: CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('error' in value) return String(value.error);
+    if ('result' in value) return value.result === undefined ? null : toEngineCell(value.result as CellValue);
+    if ('text' in value && 'hyperlink' in value) return String(value.text);
+  }
+  return String(value);
+}
+
+function readRange(sheet: Worksheet, ref: RangeRef): Cell[][] {
+  const rows: Cell[][] = [];
+  for (let r = ref.top; r <= ref.bottom; r++) {
+    const row = sheet.getRow(r);
+    const cells: Cell[] = [];
+    for (let c = ref.left; c <= ref.right; c++) cells.push(toEngineCell((row.getCell(c) as XlCell).value));
+    rows.push(cells);
+  }
+  return rows;
+}
+
+function tablesOf(sheet: Worksheet): TableLike[] {
+  return Object.values((sheet as unknown as { tables?: Record<string, TableLike> }).tables ?? {});
+}
+
+function tableRef(table: TableLike): RangeRef | null {
+  const ref = table.table?.tableRef ?? table.table?.ref;
+  return ref ? parseRef(ref) : null;
+}
+
+function isBlankValue(cell: Cell): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** A sheet without a table: from its first non-empty row and column to its last. */
+function usedRange(sheet: Worksheet): RangeRef | null {
+  let top = 0;
+  let bottom = 0;
+  let left = Number.MAX_SAFE_INTEGER;
+  let right = 0;
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (isBlankValue(toEngineCell(cell.value))) return;
+      if (top === 0) top = r;
+      bottom = r;
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    });
+  });
+  return top === 0 ? null : { top, left, bottom, right };
+}
+
+export class WorkbookTables {
+  constructor(private readonly workbook: Workbook) {}
+
+  /** The table the engine calls `name`, or null when the workbook has none by that name. */
+  find(name: string): TableInput | null {
+    const wanted = name.toLowerCase();
+    for (const sheet of this.workbook.worksheets) {
+      for (const table of tablesOf(sheet)) {
+        const names = [table.table?.name, table.table?.displayName].filter((n): n is string => !!n);
+        const ref = tableRef(table);
+        if (ref && names.some((n) => n.toLowerCase() === wanted)) return this.input(name, sheet, ref);
+      }
+    }
+    const sheet = this.workbook.worksheets.find((s) => s.name.trim().toLowerCase() === wanted);
+    if (!sheet) return null;
+    const tables = tablesOf(sheet);
+    const ref = tables.length === 1 ? tableRef(tables[0]) : usedRange(sheet);
+    return ref ? this.input(name, sheet, ref) : { name, cells: [], headerRow: 1 };
+  }
+
+  private input(name: string, sheet: Worksheet, ref: RangeRef): TableInput {
+    return { name, cells: readRange(sheet, ref), headerRow: ref.top };
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * What a cell can hold when it reaches the engine, and the normalisers that turn Excel's messy input
+ * into typed values. Blank cells arrive as null, undefined, "" or (on older desktop builds) 0; dates
+ * as serial numbers; percentages as fractions; Stocks data-type cells as entity objects.
+ * Each normaliser returns null for a blank and a problem string for a value it cannot read, so the
+ * caller can throw with the table, row and column.
+ */
+import { dateToIso, excelSerialToIso, IsoDate, parseIsoDate } from './dates';
+
+/** A Stocks (or other) data-type cell as Excel hands it to a custom function. */
+export interface EntityCell {
+  readonly [property: string]: unknown;
+}
+
+export type Cell = string | number | boolean | Date | null | undefined | EntityCell;
+
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; problem: string };
+
+const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
+const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
+
+export function isEntity(cell: Cell): cell is EntityCell {
+  return typeof cell === 'object' && cell !== null && !(cell instanceof Date);
+}
+
+export function isBlank(cell: Cell): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** Blank, or the 0 that older Excel builds send for an empty cell. */
+export function isBlankOrZero(cell: Cell): boolean {
+  return isBlank(cell) || cell === 0;
+}
+
+function entityProperty(entity: EntityCell, name: string): unknown {
+  const props = entity.properties;
+  if (typeof props !== 'object' || props === null) return undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, prop] of Object.entries(props as Record<string, unknown>)) {
+    if (key.toLowerCase() !== wanted) continue;
+    if (typeof prop === 'object' && prop !== null && 'basicValue' in prop) {
+      return (prop as { basicValue: unknown }).basicValue;
+    }
+    return prop;
+  }
+  return undefined;
+}
+
+function entityText(entity: EntityCell): string | null {
+  for (const candidate of [entity.text, entity.basicValue, entity.displayString]) {
+    if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
+  }
+  return null;
+}
+
+/** Shows a cell in a message: strings quoted, entities by their text. */
+export function showCell(cell: Cell): string {
+  if (typeof cell === 'string') return JSON.stringify(cell);
+  if (cell instanceof Date) return dateToIso(cell) ?? 'an invalid date';
+  if (isEntity(cell)) return entityText(cell) ?? 'a data-type value';
+  return String(cell);
+}
+
+/** Text; 0 (an older build's blank) counts as blank. A Stocks cell gives its ticker symbol. */
+export function readText(cell: Cell): Parsed<string> {
+  if (isBlankOrZero(cell)) return ok(null);
+  if (typeof cell === 'string') return ok(cell.trim());
+  if (typeof cell === 'number' || typeof cell === 'boolean') return ok(String(cell));
+  if (cell instanceof Date) return ok(dateToIso(cell));
+  if (isEntity(cell)) {
+    const symbol = entityProperty(cell, 'Ticker symbol');
+    if (typeof symbol === 'string' && symbol.trim() !== '') return ok(symbol.trim());
+    const text = entityText(cell);
+    return text === null ? bad('this data-type value has no text') : ok(text);
+  }
+  return bad(`${showCell(cell)} is not text`);
+}
+
+const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
+
+/** Reads "1,234.50", "$1,234.50", "(12.00)", "−3" as numbers. */
+function parseNumberText(raw: string): number | null {
+  let text = raw.trim().replace(/[\s\u00a0]/g, '').replace(/\u2212/g, '-');
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  text = text.replace(/^([+-]?)[$€£]/, '$1');
+  if (text === '' || text === '.' || !NUMBER_TEXT.test(text)) return null;
+  const n = Number(text.replace(/,/g, ''));
+  if (!Number.isFinite(n)) return null;
+  return negative ? -n : n;
+}
+
+/** A plain number. Blank is null; a "%" string is refused (use readPercent for such columns). */
+export function readNumber(cell: Cell): Parsed<number> {
+  if (isBlank(cell)) return ok(null);
+  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : bad(`${cell} is not a number`);
+  if (typeof cell === 'string') {
+    const n = parseNumberText(cell);
+    return n === null ? bad(`${showCell(cell)} is not a number`) : ok(n);
+  }
+  return bad(`${showCell(cell)} is not a number`);
+}
+
+/** A price: a number, or the Price property of a Stocks data-type cell. */
+export function readPrice(cell: Cell): Parsed<number> {
+  if (isEntity(cell) && !(cell instanceof Date)) {
+    const price = entityProperty(cell, 'Price');
+    if (typeof price === 'number' && Number.isFinite(price)) return ok(price);
+    return bad(`the data-type value ${showCell(cell)} has no Price`);
+  }
+  return readNumber(cell);
+}
+
+/**
+ * A weight or rate written as a fraction (0.6), a percent string ("60%") or a percent number (60).
+ * Returns the number as written and whether it carried a % sign; the caller decides between
+ * fraction and percent number (by a column's sum, or by the setting's rule).
+ */
+export function readPercentParts(cell: Cell): Parsed<{ amount: number; percentSign: boolean }> {
+  if (typeof cell === 'string' && cell.trim().endsWith('%')) {
+    const n = parseNumberText(cell.trim().slice(0, -1));
+    return n === null ? bad(`${showCell(cell)} is not a percentage`) : ok({ amount: n / 100, percentSign: true });
+  }
+  const n = readNumber(cell);
+  if (!n.ok) return bad(`${showCell(cell)} is not a percentage`);
+  return n.value === null ? ok(null) : ok({ amount: n.value, percentSign: false });
+}
+
+/**
+ * A single percentage setting or band: "5%" and 0.05 are 5%, and so is 5 (a number of 1 or more is
+ * read as a percent number, since no band or rate of 100% or more makes sense).
+ */
+export function readPercent(cell: Cell): Parsed<number> {
+  const parts = readPercentParts(cell);
+  if (!parts.ok || parts.value === null) return parts as Parsed<number>;
+  const { amount, percentSign } = parts.value;
+  return ok(percentSign || Math.abs(amount) < 1 ? amount : amount / 100);
+}
+
+/** A date: an Excel serial, a JS Date (ExcelJS), or an ISO string. 0 counts as blank. */
+export function readDate(cell: Cell): Parsed<IsoDate> {
+  if (isBlankOrZero(cell)) return ok(null);
+  if (typeof cell === 'number') {
+    const iso = excelSerialToIso(cell);
+    return iso === null ? bad(`${cell} is not a date`) : ok(iso);
+  }
+  if (cell instanceof Date) {
+    const iso = dateToIso(cell);
+    return iso === null ? bad('the date is invalid') : ok(iso);
+  }
+  if (typeof cell === 'string') {
+    const iso = parseIsoDate(cell);
+    return iso === null ? bad(`${showCell(cell)} is not a date (use an Excel date or YYYY-MM-DD)`) : ok(iso);
+  }
+  return bad(`${showCell(cell)} is not a date`);
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
+
+/** TRUE/FALSE, Yes/No, Y/N, 1/0. */
+export function readBoolean(cell: Cell): Parsed<boolean> {
+  if (isBlank(cell)) return ok(null);
+  if (typeof cell === 'boolean') return ok(cell);
+  if (cell === 1 || cell === 0) return ok(cell === 1);
+  if (typeof cell === 'string') {
+    const word = cell.trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return ok(true);
+    if (FALSE_WORDS.has(word)) return ok(false);
+  }
+  return bad(`${showCell(cell)} is not TRUE/FALSE (or Yes/No)`);
+}

@@ -1,0 +1,62 @@
+/**
+ * The one error type the engine throws for a user's mistake, and the warnings it returns as data.
+ * Every adapter maps these: a cell shows `#VALUE!` with the message, the command line prints it
+ * as one line on stderr, the task pane shows it in a message bar.
+ */
+
+/** Where in the workbook a problem is: the table, the row as Excel numbers it, the column. */
+export interface Place {
+  readonly table: string;
+  /** The worksheet row number (1-based, as Excel shows it); null for a problem with the whole table. */
+  readonly row: number | null;
+  /** The column's header as the user wrote it, or the expected name when the column is missing. */
+  readonly column: string | null;
+}
+
+export function describePlace(place: Place): string {
+  const parts = [place.table];
+  if (place.row !== null) parts.push(`row ${place.row}`);
+  if (place.column !== null) parts.push(`column ${place.column}`);
+  return parts.join(', ');
+}
+
+/** Bad input: the message names the table, row and column so the user can go straight to the cell. */
+export class InputError extends Error implements Place {
+  readonly table: string;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly detail: string;
+
+  constructor(place: Place, detail: string) {
+    super(`${describePlace(place)}: ${detail}`);
+    this.name = 'InputError';
+    this.table = place.table;
+    this.row = place.row;
+    this.column = place.column;
+    this.detail = detail;
+  }
+}
+
+export type WarningKind =
+  | 'valueMismatch'
+  | 'inferredAccountType'
+  | 'unknownSetting'
+  | 'missingBasis'
+  | 'missingAcquired'
+  | 'derivedPrice'
+  | 'derivedShares'
+  | 'unknownAccount';
+
+/** Something the user should know that does not stop the calculation. */
+export interface Warning extends Place {
+  readonly kind: WarningKind;
+  readonly message: string;
+}
+
+export function warning(kind: WarningKind, place: Place, detail: string): Warning {
+  return { kind, ...place, message: `${describePlace(place)}: ${detail}` };
+}
+
+export function isInputError(e: unknown): e is InputError {
+  return e instanceof InputError;
+}

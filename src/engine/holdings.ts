@@ -1,0 +1,138 @@
+/**
+ * Holdings → Holding[]: one row per position or per tax lot. Rows with the same account and ticker
+ * are lots of one position. A row's value is shares × price to the cent, or its Value when shares or
+ * price are absent.
+ */
+import { amountCents, Cents, productCents } from './money';
+import { InputError, Warning, warning } from './errors';
+import { CASH_CLASS, CASH_TICKER, Holding, keyOf } from './model';
+import { ColumnSpec, RowCursor, TableInput, TableReader } from './table';
+
+type HoldingColumn = 'account' | 'ticker' | 'shares' | 'price' | 'value' | 'assetClass' | 'costBasis' | 'acquired';
+
+export const HOLDINGS_COLUMNS: readonly ColumnSpec<HoldingColumn>[] = [
+  { key: 'account', label: 'Account', names: ['Account', 'Account Name'] },
+  { key: 'ticker', label: 'Ticker', names: ['Ticker', 'Symbol', 'Ticker Symbol'] },
+  { key: 'shares', label: 'Shares', names: ['Shares', 'Quantity', 'Qty', 'Units'] },
+  { key: 'price', label: 'Price', names: ['Price', 'Last Price', 'Current Price'] },
+  { key: 'value', label: 'Value', names: ['Value', 'Market Value', 'Current Value'] },
+  { key: 'assetClass', label: 'Class', names: ['Class', 'Asset Class', 'Category', 'Sleeve'] },
+  { key: 'costBasis', label: 'Cost Basis', names: ['Cost Basis', 'Cost', 'Basis'] },
+  { key: 'acquired', label: 'Acquired', names: ['Acquired', 'Date Acquired', 'Purchase Date', 'Open Date'] },
+];
+
+export const DEFAULT_ACCOUNT = 'Portfolio';
+/** Shares × Price and Value may disagree by this much (relative) before the user is warned. */
+const VALUE_TOLERANCE = 0.01;
+
+export interface HoldingsTable {
+  readonly holdings: Holding[];
+  readonly warnings: Warning[];
+  /** False when Holdings has no Class column: targets are then per ticker. */
+  readonly hasClassColumn: boolean;
+  readonly hasCostBasisColumn: boolean;
+  readonly hasAcquiredColumn: boolean;
+}
+
+export function parseHoldings(input: TableInput): HoldingsTable {
+  const table = new TableReader(input, HOLDINGS_COLUMNS);
+  table.require('ticker');
+  if (!table.has('value') && !(table.has('shares') && table.has('price'))) {
+    table.require(table.has('shares') ? 'price' : table.has('price') ? 'shares' : 'value');
+  }
+  const holdings: Holding[] = [];
+  const warnings: Warning[] = [];
+  table.forEachRow((row) => holdings.push(readHolding(row, table.has('account'), warnings)));
+  if (holdings.length === 0) {
+    throw new InputError(table.place(null, null), 'has no rows below its header');
+  }
+  return {
+    holdings,
+    warnings,
+    hasClassColumn: table.has('assetClass'),
+    hasCostBasisColumn: table.has('costBasis'),
+    hasAcquiredColumn: table.has('acquired'),
+  };
+}
+
+function readHolding(row: RowCursor<HoldingColumn>, hasAccountColumn: boolean, warnings: Warning[]): Holding {
+  const assetClass = row.text('assetClass');
+  const isCashClass = assetClass !== null && keyOf(assetClass) === keyOf(CASH_CLASS);
+  let ticker = row.text('ticker')?.toUpperCase() ?? null;
+  if (ticker === null) {
+    if (!isCashClass) row.fail('ticker', 'the ticker is blank');
+    ticker = CASH_TICKER;
+  }
+  const isCash = isCashClass || ticker === CASH_TICKER;
+  let account = DEFAULT_ACCOUNT;
+  if (hasAccountColumn) {
+    const name = row.text('account');
+    if (name === null) row.fail('account', 'the account is blank');
+    account = name;
+  }
+  const key = isCash ? CASH_CLASS : (assetClass ?? ticker);
+  const amounts = isCash ? readCashAmount(row) : readPositionAmount(row, warnings);
+  const costBasisNumber = row.nonNegative('costBasis');
+  return {
+    row: row.excelRow,
+    account,
+    ticker,
+    assetClass: isCash ? CASH_CLASS : assetClass,
+    key,
+    keyId: keyOf(key),
+    isCash,
+    ...amounts,
+    costBasis: costBasisNumber === null ? null : amountCents(costBasisNumber),
+    acquired: row.date('acquired'),
+  };
+}
+
+interface Amounts {
+  shares: number | null;
+  price: number | null;
+  value: Cents;
+}
+
+/** Cash is its Value; failing that Shares × Price, or Shares alone (a money-market fund at $1). */
+function readCashAmount(row: RowCursor<HoldingColumn>): Amounts {
+  const value = row.number('value');
+  if (value !== null) return { shares: null, price: null, value: amountCents(value) };
+  const shares = row.number('shares');
+  if (shares === null) row.fail('value', 'the cash amount is blank (put it in Value)');
+  const price = row.price('price') ?? 1;
+  return { shares: null, price: null, value: productCents(shares, price) };
+}
+
+function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]): Amounts {
+  let shares = row.nonNegative('shares');
+  let price = row.price('price');
+  const value = row.nonNegative('value');
+  if (shares !== null && price !== null) {
+    const computed = productCents(shares, price);
+    if (value !== null) {
+      const given = amountCents(value);
+      const scale = Math.max(Math.abs(given), Math.abs(computed));
+      if (scale > 0 && Math.abs(given - computed) > VALUE_TOLERANCE * scale) {
+        warnings.push(
+          warning(
+            'valueMismatch',
+            row.place('value'),
+            `Shares × Price is ${(computed / 100).toFixed(2)} but Value says ${value.toFixed(2)}; using Shares × Price`,
+          ),
+        );
+      }
+    }
+    return { shares, price, value: computed };
+  }
+  if (value === null) {
+    row.fail(shares === null ? 'shares' : 'price', `${shares === null ? 'Shares' : 'Price'} is blank and there is no Value`);
+  }
+  if (shares !== null && shares > 0) {
+    price = value / shares;
+    warnings.push(warning('derivedPrice', row.place('price'), `no price; using Value ÷ Shares = ${price.toFixed(4)}`));
+  } else if (price !== null && price > 0) {
+    shares = value / price;
+    warnings.push(warning('derivedShares', row.place('shares'), `no shares; using Value ÷ Price = ${shares.toFixed(6)}`));
+  }
+  return { shares, price, value: amountCents(value) };
+}

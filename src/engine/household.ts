@@ -1,0 +1,89 @@
+/**
+ * The workbook's tables → one Household: every account (from Holdings and Accounts), settings with
+ * defaults, and the warnings a careful user wants to see (inferred account types, taxable rows with
+ * no cost basis or date).
+ */
+import { IsoDate } from './dates';
+import { Warning, warning } from './errors';
+import { inferenceWarning, inferredAccount, parseAccounts } from './accounts';
+import { parseFunds } from './funds';
+import { parseHoldings } from './holdings';
+import { parseIdentical } from './identical';
+import { Account, Holding, Household, keyOf } from './model';
+import { parseSettings } from './settings';
+import { TableInput } from './table';
+import { parseTargets } from './targets';
+
+export interface HouseholdTables {
+  readonly holdings: TableInput;
+  readonly targets?: TableInput | null;
+  readonly accounts?: TableInput | null;
+  readonly settings?: TableInput | null;
+  readonly funds?: TableInput | null;
+  readonly identical?: TableInput | null;
+}
+
+export function readHousehold(tables: HouseholdTables): Household {
+  const holdingsTable = parseHoldings(tables.holdings);
+  const targets = tables.targets ? parseTargets(tables.targets) : [];
+  const { settings, warnings: settingWarnings } = parseSettings(tables.settings ?? null);
+  const listed = tables.accounts ? parseAccounts(tables.accounts).accounts : [];
+  const warnings: Warning[] = [...holdingsTable.warnings, ...settingWarnings];
+  const accounts = mergeAccounts(listed, holdingsTable.holdings, tables.accounts?.name ?? null, warnings);
+  warnings.push(...taxDataWarnings(holdingsTable.holdings, accounts, tables.holdings.name, holdingsTable));
+  return {
+    holdings: holdingsTable.holdings,
+    targets,
+    accounts,
+    settings,
+    funds: tables.funds ? parseFunds(tables.funds) : [],
+    identical: tables.identical ? parseIdentical(tables.identical) : new Map(),
+    warnings,
+  };
+}
+
+function mergeAccounts(listed: Account[], holdings: readonly Holding[], accountsTable: string | null, warnings: Warning[]): Account[] {
+  const accounts = [...listed];
+  const known = new Set(listed.map((a) => keyOf(a.name)));
+  for (const h of holdings) {
+    if (known.has(keyOf(h.account))) continue;
+    known.add(keyOf(h.account));
+    accounts.push(inferredAccount(h.account));
+  }
+  for (const a of accounts) if (a.typeSource === 'inferred') warnings.push(inferenceWarning(a, accountsTable));
+  return accounts;
+}
+
+/** A taxable row without a cost basis is taken to have no gain; without a date, as short-term. */
+function taxDataWarnings(
+  holdings: readonly Holding[],
+  accounts: readonly Account[],
+  table: string,
+  columns: { hasCostBasisColumn: boolean; hasAcquiredColumn: boolean },
+): Warning[] {
+  const taxable = new Set(accounts.filter((a) => a.tax === 'taxable').map((a) => keyOf(a.name)));
+  const rows = holdings.filter((h) => !h.isCash && taxable.has(keyOf(h.account)));
+  const out: Warning[] = [];
+  const noColumn = (column: string, effect: string) =>
+    warning(column === 'Cost Basis' ? 'missingBasis' : 'missingAcquired', { table, row: null, column }, `there is no ${column} column, so ${effect}`);
+  if (rows.length > 0 && !columns.hasCostBasisColumn) out.push(noColumn('Cost Basis', 'sells in taxable accounts are estimated at no gain'));
+  if (rows.length > 0 && !columns.hasAcquiredColumn) out.push(noColumn('Acquired', 'taxable lots are treated as short-term'));
+  for (const h of rows) {
+    if (columns.hasCostBasisColumn && h.costBasis === null) {
+      out.push(warning('missingBasis', { table, row: h.row, column: 'Cost Basis' }, `${h.ticker} in ${h.account} has no cost basis; its sale is estimated at no gain`));
+    }
+    if (columns.hasAcquiredColumn && h.acquired === null) {
+      out.push(warning('missingAcquired', { table, row: h.row, column: 'Acquired' }, `${h.ticker} in ${h.account} has no date acquired; it is treated as short-term`));
+    }
+  }
+  return out;
+}
+
+/**
+ * Fixes the date every holding period and wash-sale window is measured from: an explicit override
+ * (the command line's --as-of), else the Settings' AsOf, else today as the adapter knows it.
+ */
+export function withAsOf(household: Household, override: IsoDate | null, today: IsoDate): Household {
+  const asOf = override ?? household.settings.asOf ?? today;
+  return { ...household, settings: { ...household.settings, asOf } };
+}

@@ -1,0 +1,32 @@
+/**
+ * The engine's face: everything an adapter (functions, office, task pane, command line) may call.
+ * Pure TypeScript — no Office, no DOM, no file IO, no clock: AsOf is passed in.
+ */
+export type { Cell, EntityCell } from './cells';
+export type { IsoDate } from './dates';
+export { addDays, addMonths, daysBetween, excelSerialToIso, isoToExcelSerial, localIsoDate, parseIsoDate } from './dates';
+export { describePlace, InputError, isInputError } from './errors';
+export type { Place, Warning, WarningKind } from './errors';
+export type { Cents } from './money';
+export { centsToNumber, formatCents, Money } from './money';
+export type {
+  Account,
+  AccountType,
+  FundWeight,
+  Holding,
+  Household,
+  Settings,
+  Target,
+  TaxTreatment,
+} from './model';
+export { CASH_CLASS, CASH_TICKER, keyOf } from './model';
+export type { TableInput } from './table';
+export { readHousehold, withAsOf } from './household';
+export type { HouseholdTables } from './household';
+export { DEFAULT_SETTINGS } from './settings';
+export { bandOf, computeDrift } from './drift';
+export type { DriftReport, DriftRow, DriftStatus } from './drift';
+export { DRIFT_HEADER, driftSpill } from './spill';
+export type { Spill, SpillValue } from './spill';
+export { driftJson, roundWeight } from './json';
+export type { DriftJson } from './json';

@@ -1,0 +1,116 @@
+/**
+ * The household's vocabulary, as read from the workbook. Money is in integer cents (see money.ts);
+ * weights, rates and shares are plain numbers.
+ */
+import { Cents } from './money';
+import { IsoDate } from './dates';
+import { Warning } from './errors';
+
+/** The class every cash row belongs to. */
+export const CASH_CLASS = 'Cash';
+export const CASH_TICKER = 'CASH';
+
+/** One row of Holdings: a position, or one tax lot of a position. */
+export interface Holding {
+  /** Worksheet row number, for messages. */
+  readonly row: number;
+  readonly account: string;
+  /** Upper-case ticker; CASH for cash rows. */
+  readonly ticker: string;
+  /** The class as written, or null when the row has none. */
+  readonly assetClass: string | null;
+  /** What targets match: the class, else the ticker (Cash for cash). Compare with keyOf(). */
+  readonly key: string;
+  /** keyOf(key), computed once: what drift and the planner group by. */
+  readonly keyId: string;
+  readonly isCash: boolean;
+  /** Null for a value-only row (cash, or a fund typed as a market value). */
+  readonly shares: number | null;
+  readonly price: number | null;
+  readonly value: Cents;
+  /** Total cost of the row (the lot); null when not given. */
+  readonly costBasis: Cents | null;
+  readonly acquired: IsoDate | null;
+}
+
+export interface Target {
+  readonly row: number;
+  /** Class or ticker as written in Targets. */
+  readonly key: string;
+  /** Fraction of the household, 0.6 = 60%. */
+  readonly weight: number;
+  /** Absolute band (fraction) overriding the 5/25 rule for this row. */
+  readonly band: number | null;
+  /** Ticker to buy for this class where an account holds none of it. */
+  readonly buy: string | null;
+}
+
+export type AccountType = 'Taxable' | 'Traditional' | 'Roth' | 'HSA';
+export type TaxTreatment = 'taxable' | 'taxDeferred' | 'taxFree';
+
+export interface Account {
+  readonly name: string;
+  readonly type: AccountType;
+  readonly tax: TaxTreatment;
+  /** Where the type came from: the Accounts table, or inferred from the account's name. */
+  readonly typeSource: 'table' | 'inferred';
+  readonly owner: string | null;
+  readonly contribution: Cents;
+  readonly reserve: Cents;
+  /** False freezes the account: nothing in it is traded. */
+  readonly tradable: boolean;
+  /** Accounts-table row, null for an account that appears only in Holdings. */
+  readonly row: number | null;
+}
+
+export type RebalanceRule = 'Calendar' | 'Threshold' | 'Hybrid';
+export type Frequency = 'Monthly' | 'Quarterly' | 'Semiannual' | 'Annual';
+export type PlanMode = 'Full' | 'BuyOnly';
+export type RebalanceTo = 'Target' | 'BandEdge';
+
+export interface Settings {
+  readonly band: number;
+  readonly relativeBand: number;
+  readonly rule: RebalanceRule;
+  readonly frequency: Frequency;
+  readonly lastRebalanced: IsoDate | null;
+  readonly asOf: IsoDate | null;
+  readonly mode: PlanMode;
+  readonly rebalanceTo: RebalanceTo;
+  readonly wholeShares: boolean;
+  readonly minTrade: Cents;
+  readonly taxAware: boolean;
+  readonly shortTermRate: number;
+  readonly longTermRate: number;
+  readonly harvestLosses: boolean;
+  readonly commission: Cents;
+  readonly spreadBps: number;
+  readonly sellUntargeted: boolean;
+  readonly timeLimit: number;
+  readonly concentrationLimit: number;
+}
+
+/** One row of a fund's published holdings, weight as a fraction of the fund. */
+export interface FundWeight {
+  readonly row: number;
+  readonly fund: string;
+  readonly holding: string;
+  readonly weight: number;
+}
+
+export interface Household {
+  readonly holdings: readonly Holding[];
+  readonly targets: readonly Target[];
+  /** Every account in Holdings or Accounts, in order of first appearance. */
+  readonly accounts: readonly Account[];
+  readonly settings: Settings;
+  readonly funds: readonly FundWeight[];
+  /** Upper-case ticker → its substantially-identical group name. */
+  readonly identical: ReadonlyMap<string, string>;
+  readonly warnings: readonly Warning[];
+}
+
+/** Keys (classes, tickers) compare case-insensitively and ignore surrounding spaces. */
+export function keyOf(name: string): string {
+  return name.trim().toLowerCase();
+}

@@ -1,0 +1,196 @@
+/**
+ * Reading a 2-D array whose first row is a header: columns are found by name (case-insensitive,
+ * with synonyms, punctuation ignored), unknown columns are ignored, blank rows are skipped, and
+ * every problem is raised with the table, the Excel row number and the column's header.
+ */
+import {
+  Cell,
+  isBlankOrZero,
+  Parsed,
+  readBoolean,
+  readDate,
+  readNumber,
+  readPercent,
+  readPercentParts,
+  readPrice,
+  readText,
+} from './cells';
+import { IsoDate } from './dates';
+import { InputError, Place } from './errors';
+
+/** A table as an adapter hands it over: its name, its cells (header first) and where it sits. */
+export interface TableInput {
+  /** The table's name as the user knows it ("Holdings"), used in every message. */
+  readonly name: string;
+  readonly cells: readonly (readonly Cell[])[];
+  /** The worksheet row of the header (1 when unknown), so messages use Excel's row numbers. */
+  readonly headerRow?: number;
+}
+
+export interface ColumnSpec<K extends string> {
+  readonly key: K;
+  /** The name used in messages when the column is missing. */
+  readonly label: string;
+  /** Accepted headers, first is canonical. */
+  readonly names: readonly string[];
+}
+
+export function normaliseHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+}
+
+export class TableReader<K extends string> {
+  readonly name: string;
+  private readonly cells: readonly (readonly Cell[])[];
+  private readonly headerRow: number;
+  private readonly index: Partial<Record<K, number>> = {};
+  private readonly headers: Partial<Record<K, string>> = {};
+  private readonly specs: readonly ColumnSpec<K>[];
+
+  constructor(input: TableInput, specs: readonly ColumnSpec<K>[]) {
+    this.name = input.name;
+    this.cells = input.cells;
+    this.headerRow = input.headerRow ?? 1;
+    this.specs = specs;
+    const header = input.cells[0];
+    if (!header || input.cells.length === 0) {
+      throw new InputError({ table: this.name, row: null, column: null }, 'the range is empty (it needs a header row)');
+    }
+    const lookup = new Map<string, K>();
+    for (const spec of specs) for (const n of spec.names) lookup.set(normaliseHeader(n), spec.key);
+    header.forEach((cell, i) => {
+      if (typeof cell !== 'string') return;
+      const key = lookup.get(normaliseHeader(cell));
+      if (key !== undefined && this.index[key] === undefined) {
+        this.index[key] = i;
+        this.headers[key] = cell.trim();
+      }
+    });
+    if (Object.keys(this.index).length === 0) {
+      const expected = specs.map((s) => s.label).join(', ');
+      throw new InputError(
+        this.place(this.headerRow, null),
+        `the first row has no recognisable header (expected columns such as ${expected}); select the range with its header row, e.g. ${this.name}[#All]`,
+      );
+    }
+  }
+
+  has(key: K): boolean {
+    return this.index[key] !== undefined;
+  }
+
+  /** The header as the user wrote it, or the canonical label when the column is absent. */
+  columnName(key: K): string {
+    return this.headers[key] ?? this.spec(key).label;
+  }
+
+  /** Throws naming the column when none of its synonyms is in the header. */
+  require(key: K): void {
+    if (this.has(key)) return;
+    const spec = this.spec(key);
+    const names = spec.names.join(', ');
+    throw new InputError(this.place(this.headerRow, spec.label), `no ${spec.label} column (looked for ${names})`);
+  }
+
+  get dataRowCount(): number {
+    return this.cells.length - 1;
+  }
+
+  /** Calls `visit` for each non-blank data row with a cursor positioned on it (the cursor is reused). */
+  forEachRow(visit: (row: RowCursor<K>) => void): void {
+    const cursor = new RowCursor<K>(this);
+    const used = Object.values(this.index) as number[];
+    for (let r = 1; r < this.cells.length; r++) {
+      const cells = this.cells[r];
+      if (!cells || used.every((i) => isBlankOrZero(cells[i]))) continue;
+      cursor.moveTo(cells, this.headerRow + r);
+      visit(cursor);
+    }
+  }
+
+  place(row: number | null, column: string | null): Place {
+    return { table: this.name, row, column };
+  }
+
+  columnIndex(key: K): number | undefined {
+    return this.index[key];
+  }
+
+  private spec(key: K): ColumnSpec<K> {
+    const spec = this.specs.find((s) => s.key === key);
+    if (!spec) throw new Error(`unknown column key ${key}`);
+    return spec;
+  }
+}
+
+/** One row of a table; every reader returns null for a blank or absent column and throws for junk. */
+export class RowCursor<K extends string> {
+  private cells: readonly Cell[] = [];
+  /** The worksheet row number. */
+  excelRow = 0;
+
+  constructor(private readonly table: TableReader<K>) {}
+
+  moveTo(cells: readonly Cell[], excelRow: number): void {
+    this.cells = cells;
+    this.excelRow = excelRow;
+  }
+
+  raw(key: K): Cell {
+    const i = this.table.columnIndex(key);
+    return i === undefined ? null : this.cells[i];
+  }
+
+  place(key: K | null): Place {
+    return this.table.place(this.excelRow, key === null ? null : this.table.columnName(key));
+  }
+
+  fail(key: K | null, detail: string): never {
+    throw new InputError(this.place(key), detail);
+  }
+
+  private take<T>(key: K, parsed: Parsed<T>): T | null {
+    if (!parsed.ok) this.fail(key, parsed.problem);
+    return parsed.value;
+  }
+
+  text(key: K): string | null {
+    return this.take(key, readText(this.raw(key)));
+  }
+
+  number(key: K): number | null {
+    return this.take(key, readNumber(this.raw(key)));
+  }
+
+  /** A number that may not be negative. */
+  nonNegative(key: K): number | null {
+    const n = this.number(key);
+    if (n !== null && n < 0) this.fail(key, `${n} is negative`);
+    return n;
+  }
+
+  price(key: K): number | null {
+    const n = this.take(key, readPrice(this.raw(key)));
+    if (n !== null && n < 0) this.fail(key, `the price ${n} is negative`);
+    return n;
+  }
+
+  percent(key: K): number | null {
+    return this.take(key, readPercent(this.raw(key)));
+  }
+
+  percentParts(key: K): { amount: number; percentSign: boolean } | null {
+    return this.take(key, readPercentParts(this.raw(key)));
+  }
+
+  date(key: K): IsoDate | null {
+    return this.take(key, readDate(this.raw(key)));
+  }
+
+  boolean(key: K): boolean | null {
+    return this.take(key, readBoolean(this.raw(key)));
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Normalising what Excel hands a custom function, once, at the edge: a range argument (with its
+ * header) becomes a TableInput that knows its worksheet row, so messages use Excel's row numbers.
+ */
+import type { Cell, TableInput } from '../engine';
+
+/** The worksheet row of the first cell in an address like "Sheet1!$A$3:$H$20" or "'My Sheet'!B7". */
+export function firstRowOfAddress(address: string | undefined | null): number | undefined {
+  if (!address) return undefined;
+  const local = address.slice(address.lastIndexOf('!') + 1);
+  const m = /^\$?[A-Za-z]{1,3}\$?(\d+)/.exec(local);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function isOmitted(range: unknown): boolean {
+  return range === null || range === undefined;
+}
+
+/** A range argument as a table; a single cell arrives as a scalar and becomes a 1×1 range. */
+export function tableArgument(name: string, range: unknown, address?: string | null): TableInput {
+  const cells = Array.isArray(range) ? (range as Cell[][]).map((row) => (Array.isArray(row) ? row : [row])) : [[range as Cell]];
+  return { name, cells, headerRow: firstRowOfAddress(address) };
+}
+
+/** An optional range argument: null when omitted. */
+export function optionalTableArgument(name: string, range: unknown, address?: string | null): TableInput | null {
+  return isOmitted(range) ? null : tableArgument(name, range, address);
+}

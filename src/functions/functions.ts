@@ -19,7 +19,7 @@ import { optionalTableArgument, tableArgument } from './excel-input';
  * @requiresParameterAddresses
  * @returns One row per target, untargeted holdings, then a Total row.
  */
-export function drift(holdings: any[][], targets: any[][], settings: any[][] | null, invocation: CustomFunctions.Invocation): any[][] {
+export function drift(holdings: any[][], targets: any[][], settings: any[][], invocation: CustomFunctions.Invocation): any[][] {
   return inCell(() => {
     const at = invocation?.parameterAddresses ?? [];
     const household = readHousehold({

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: every benchmark of the project, sizes and timings as tables, each against a plain
+ * baseline timed in the same run. Results are recorded in docs/benchmarks.md.
+ */
+import * as os from 'os';
+import { benchDrift } from './drift';
+
+interface Section {
+  readonly title: string;
+  run(): string | Promise<string>;
+}
+
+const SECTIONS: Section[] = [{ title: 'Drift (REBAL.DRIFT): median of repeated runs', run: benchDrift }];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2).map((a) => a.toLowerCase());
+  console.log(`Node ${process.version} on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores)\n`);
+  for (const section of SECTIONS) {
+    if (only.length > 0 && !only.some((o) => section.title.toLowerCase().includes(o))) continue;
+    console.log(`## ${section.title}\n`);
+    console.log(`${await section.run()}\n`);
+  }
+}
+
+main();

@@ -1,0 +1,117 @@
+/**
+ * A real formula engine hosting the REBAL functions: HyperFormula with a function plugin whose
+ * methods call the same custom-function adapters Excel calls. Formulas are typed in cells, ranges
+ * arrive as 2-D values, results spill, and a change to a cell recalculates the spill.
+ *
+ * Each REBAL function is listed once in HOSTED_FUNCTIONS; the plugin's methods are generated from it.
+ * The parameter addresses Excel would pass (`@requiresParameterAddresses`) are built from the ranges'
+ * positions, so messages name real worksheet rows here too.
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+} from 'hyperformula';
+import type { ImplementedFunctions } from 'hyperformula';
+import { drift } from '../../src/functions/functions';
+
+type Matrix = unknown[][];
+type Invocation = { parameterAddresses?: string[] };
+/** A custom function as Excel calls it: range values, then the invocation. */
+type HostedFunction = (...args: unknown[]) => Matrix;
+
+export interface HostedSpec {
+  readonly name: string;
+  readonly fn: HostedFunction;
+  readonly required: number;
+  readonly optional: number;
+}
+
+export const HOSTED_FUNCTIONS: HostedSpec[] = [
+  { name: 'REBAL.DRIFT', fn: drift as HostedFunction, required: 2, optional: 1 },
+];
+
+/** HyperFormula's values → what Excel hands a custom function (blank → null, errors → "#VALUE!"). */
+function toExcelValue(v: unknown): unknown {
+  if (v === EmptyValue || v === undefined) return null;
+  if (v instanceof CellError) return `#${v.type}!`;
+  if (typeof v === 'object' && v !== null && 'val' in v) return (v as { val: unknown }).val;
+  return v;
+}
+
+function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+type Ast = { type: string; start?: { toSimpleCellAddress(base: unknown): { sheet: number; row: number; col: number } } };
+type State = { formulaAddress: unknown };
+
+class RebalPlugin extends FunctionPlugin {
+  static implementedFunctions: ImplementedFunctions = {};
+
+  /** Calls the adapter with the evaluated ranges; an Excel error becomes #VALUE! with its message. */
+  callHosted(spec: HostedSpec, ast: { args: Ast[] }, state: State): Matrix | CellError {
+    const self = this as unknown as {
+      evaluateAst(a: Ast, s: State): unknown;
+      dependencyGraph: { sheetMapping: { getSheetNameOrThrowError(id: number): string } };
+    };
+    const values: unknown[] = [];
+    const addresses: string[] = [];
+    for (let i = 0; i < spec.required + spec.optional; i++) {
+      const arg = ast.args[i];
+      if (!arg || arg.type === 'EMPTY') {
+        values.push(null);
+        addresses.push('');
+        continue;
+      }
+      const v = self.evaluateAst(arg, state);
+      values.push(v instanceof SimpleRangeValue ? v.rawData().map((row) => row.map(toExcelValue)) : toExcelValue(v));
+      if (arg.start) {
+        const at = arg.start.toSimpleCellAddress(state.formulaAddress);
+        const sheet = self.dependencyGraph.sheetMapping.getSheetNameOrThrowError(at.sheet);
+        addresses.push(`'${sheet}'!${columnLetters(at.col)}${at.row + 1}`);
+      } else addresses.push('');
+    }
+    try {
+      return spec.fn(...values, { parameterAddresses: addresses } satisfies Invocation);
+    } catch (e) {
+      return new CellError(ErrorType.VALUE, e instanceof Error ? e.message : String(e));
+    }
+  }
+}
+
+for (const spec of HOSTED_FUNCTIONS) {
+  const method = spec.name.replace(/\W/g, '_');
+  const proto = RebalPlugin.prototype as unknown as Record<string, unknown>;
+  proto[method] = function (this: RebalPlugin, ast: { args: Ast[] }, state: State) {
+    const result = this.callHosted(spec, ast, state);
+    return result instanceof CellError ? result : SimpleRangeValue.onlyValues(result as never);
+  };
+  proto[`${method}_size`] = function (this: RebalPlugin, ast: { args: Ast[] }, state: State) {
+    const result = this.callHosted(spec, ast, state);
+    return result instanceof CellError ? ArraySize.scalar() : new ArraySize(Math.max(...result.map((r) => r.length)), result.length);
+  };
+  RebalPlugin.implementedFunctions[spec.name] = {
+    method,
+    sizeOfResultArrayMethod: `${method}_size`,
+    parameters: [
+      ...Array.from({ length: spec.required }, () => ({ argumentType: FunctionArgumentType.RANGE })),
+      ...Array.from({ length: spec.optional }, () => ({ argumentType: FunctionArgumentType.RANGE, optionalArg: true })),
+    ],
+  };
+}
+
+const translations = { enGB: Object.fromEntries(HOSTED_FUNCTIONS.map((f) => [f.name, f.name])) };
+HyperFormula.registerFunctionPlugin(RebalPlugin, translations);
+
+/** A workbook in HyperFormula with the REBAL functions available. Sheets are name → rows. */
+export function formulaWorkbook(sheets: Record<string, unknown[][]>): HyperFormula {
+  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: 'gpl-v3' });
+}

@@ -23,13 +23,22 @@ function toUtcMs(iso: IsoDate): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 }
 
+/** Serial day → ISO date. Holdings repeat their dates (lots bought together), so conversions are memoised. */
+const serialCache = new Map<number, IsoDate>();
+const SERIAL_CACHE_LIMIT = 50_000;
+
 /** An Excel serial (1900 system) to its date; the time of day is dropped. Null if out of range. */
 export function excelSerialToIso(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null; // 9999-12-31 is the last
   const day = Math.floor(serial);
+  const cached = serialCache.get(day);
+  if (cached !== undefined) return cached;
   // Excel counts 1900-02-29, which never existed; serials before it are one day later than the epoch says.
   const ms = day < 61 ? EXCEL_EPOCH_MS + (day + 1) * MS_PER_DAY : EXCEL_EPOCH_MS + day * MS_PER_DAY;
-  return fromUtcMs(ms);
+  const iso = fromUtcMs(ms);
+  if (serialCache.size >= SERIAL_CACHE_LIMIT) serialCache.clear();
+  serialCache.set(day, iso);
+  return iso;
 }
 
 export function isoToExcelSerial(iso: IsoDate): number {

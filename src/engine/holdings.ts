@@ -81,7 +81,9 @@ function readHolding(row: RowCursor<HoldingColumn>, hasAccountColumn: boolean, w
     key,
     keyId: keyOf(key),
     isCash,
-    ...amounts,
+    shares: amounts.shares,
+    price: amounts.price,
+    value: amounts.value,
     costBasis: costBasisNumber === null ? null : amountCents(costBasisNumber),
     acquired: row.date('acquired'),
   };

@@ -63,6 +63,7 @@ function taxDataWarnings(
 ): Warning[] {
   const taxable = new Set(accounts.filter((a) => a.tax === 'taxable').map((a) => keyOf(a.name)));
   const rows = holdings.filter((h) => !h.isCash && taxable.has(keyOf(h.account)));
+  if (rows.length === 0) return [];
   const out: Warning[] = [];
   const noColumn = (column: string, effect: string) =>
     warning(column === 'Cost Basis' ? 'missingBasis' : 'missingAcquired', { table, row: null, column }, `there is no ${column} column, so ${effect}`);

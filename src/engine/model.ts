@@ -110,7 +110,17 @@ export interface Household {
   readonly warnings: readonly Warning[];
 }
 
-/** Keys (classes, tickers) compare case-insensitively and ignore surrounding spaces. */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 10_000;
+
+/** Keys (classes, tickers, accounts) compare case-insensitively and ignore surrounding spaces. */
 export function keyOf(name: string): string {
-  return name.trim().toLowerCase();
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    key = name.trim().toLowerCase();
+    // A workbook has few distinct names but many rows; memoising keeps parsing near a plain loop's speed.
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(name, key);
+  }
+  return key;
 }

@@ -67,6 +67,19 @@ describe('Holdings headers', () => {
     expect(warnings[0]).toMatchObject({ kind: 'valueMismatch', table: 'Holdings', row: 3, column: 'Value' });
   });
 
+  it('reads a 0 beside a non-zero amount as the blank an older Excel build sent, not as an amount', () => {
+    const { holdings, warnings } = parseHoldings(
+      table('Holdings', [
+        ['Ticker', 'Class', 'Shares', 'Price', 'Value'],
+        ['VTI', 'US Stocks', 10, 100, 0], // Value blank → no mismatch warning
+        ['FXNAX', 'Bonds', 0, 0, 2500], // Shares and Price blank → the Value counts
+        ['SPAXX', 'Cash', 300, 0, 0], // a money-market fund given by its shares
+      ]),
+    );
+    expect(holdings.map((h) => h.value)).toEqual([100000, 250000, 30000]);
+    expect(warnings).toEqual([]);
+  });
+
   it.each([
     [[['Ticker', 'Shares', 'Price'], ['VTI', 'ten', 5]], 'Holdings, row 2, column Shares: "ten" is not a number'],
     [[['Ticker', 'Shares', 'Price'], ['VTI', -1, 5]], 'Holdings, row 2, column Shares: -1 is negative'],

@@ -125,6 +125,10 @@ describe('Targets', () => {
     expect(t[0]).toEqual({ row: 2, key: 'vti', weight: 1, band: 0.03, buy: 'VTI' });
   });
 
+  it.each(['Target %', 'Target%', 'Target (%)', 'target  %', 'TARGET WEIGHT', 'Target_Allocation'])('recognises the weight header %j', (header) => {
+    expect(parseTargets(table('Targets', [['Class', header], ['A', '100%']]))[0].weight).toBe(1);
+  });
+
   it.each([
     [[['Class', 'Target'], ['A', 0.5], ['a ', 0.5]], 'Targets, row 3, column Class: a is listed twice (also row 2)'],
     [[['Class', 'Target'], [null, 0.5], ['B', 0.5]], 'Targets, row 2, column Class: the class is blank'],

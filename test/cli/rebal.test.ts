@@ -113,6 +113,25 @@ describe('rebal writes', () => {
     expect(same.stderr).toMatch(/^rebal: --out must differ from the input/);
   });
 
+  it('refuses an --out that is the input under another name (a link to it)', async () => {
+    const input = await writeBook(file('in.xlsx'), asTables(household()));
+    const before = fs.readFileSync(input);
+    fs.symlinkSync(input, file('link.xlsx'));
+    const run = await rebal([input, '--out', file('link.xlsx')]);
+    expect([run.code, run.stderr]).toEqual([1, `rebal: ${file('link.xlsx')} is the input workbook itself; rebal never writes to your workbook (choose another --out)\n`]);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it('says in one line, exit 1, when it cannot write the output', async () => {
+    const input = await writeBook(file('in.xlsx'), asTables(household()));
+    const out = path.join(dir, 'no', 'such', 'folder', 'out.xlsx');
+    const run = await rebal([input, '--out', out]);
+    expect([run.code, run.stderr]).toEqual([1, `rebal: cannot write ${out}: its folder does not exist\n`]);
+    fs.mkdirSync(file('taken.xlsx'));
+    const folder = await rebal([input, '--out', file('taken.xlsx')]);
+    expect([folder.code, folder.stderr]).toEqual([1, `rebal: cannot write ${file('taken.xlsx')}: it is a folder\n`]);
+  });
+
   it('replaces its own Drift sheet when run again on its output', async () => {
     const input = await writeBook(file('a.xlsx'), asTables(household()));
     await rebal([input, '--out', file('b.xlsx')]);

@@ -15,7 +15,7 @@ interface RangeRef {
 }
 
 interface TableLike {
-  table?: { name?: string; displayName?: string; tableRef?: string; ref?: string; headerRow?: boolean };
+  table?: { name?: string; displayName?: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean };
 }
 
 function columnNumber(letters: string): number {
@@ -41,6 +41,8 @@ export function toEngineCell(value: CellValue): Cell {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('error' in value) return String(value.error);
     if ('result' in value) return value.result === undefined ? null : toEngineCell(value.result as CellValue);
+    // A formula saved without its value (files written by a library, never by Excel) reads as blank.
+    if ('formula' in value || 'sharedFormula' in value) return null;
     if ('text' in value && 'hyperlink' in value) return String(value.text);
   }
   return String(value);
@@ -63,7 +65,10 @@ function tablesOf(sheet: Worksheet): TableLike[] {
 
 function tableRef(table: TableLike): RangeRef | null {
   const ref = table.table?.tableRef ?? table.table?.ref;
-  return ref ? parseRef(ref) : null;
+  const range = ref ? parseRef(ref) : null;
+  // A table's Total Row is a SUBTOTAL line, not a holding.
+  if (range && table.table?.totalsRow) range.bottom -= 1;
+  return range;
 }
 
 function isBlankValue(cell: Cell): boolean {

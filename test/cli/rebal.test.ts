@@ -73,6 +73,39 @@ describe('rebal reads the household from', () => {
     expect((await json([input])).drift).toEqual(EXPECTED_DRIFT);
   });
 
+  it('a table with a Total Row, which is not a holding', async () => {
+    const input = file('totals.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const [header, ...rows] = household().Holdings;
+    wb.addWorksheet('Holdings').addTable({
+      name: 'Holdings',
+      ref: 'A1',
+      headerRow: true,
+      totalsRow: true,
+      columns: header.map((h, i) => (i === 0 ? { name: String(h), totalsRowLabel: 'Total' } : i === 5 ? { name: String(h), totalsRowFunction: 'sum' as const } : { name: String(h) })),
+      rows,
+    });
+    wb.addWorksheet('Targets').addTable({ name: 'Targets', ref: 'A1', columns: [{ name: 'Class' }, { name: 'Target' }], rows: household().Targets.slice(1) });
+    await wb.xlsx.writeFile(input);
+    expect((await json([input])).drift).toEqual(EXPECTED_DRIFT);
+  });
+
+  it('formulas by their saved values, and a formula saved without one as a blank', async () => {
+    const input = file('formulas.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Holdings');
+    sheet.addRows([
+      ['Ticker', 'Class', 'Shares', 'Price', 'Value'],
+      ['VTI', 'US Stocks', 10, { formula: '300+1', result: 301 }, { formula: 'C2*D2' }],
+      ['BND', 'Bonds', { formula: '2*10', result: 20 }, 100, null],
+    ]);
+    wb.addWorksheet('Targets').addRows([['Class', 'Target'], ['US Stocks', 0.6], ['Bonds', 0.4]]);
+    await wb.xlsx.writeFile(input);
+    const out = await json([input]);
+    expect(out.total).toBe(5010);
+    expect(out.warnings).toEqual(expect.not.arrayContaining([expect.stringContaining('object')]));
+  });
+
   it('the Excel row of a bad cell in a plain range that starts below row 1', async () => {
     const tables = household();
     tables.Holdings[3][4] = 'n/a'; // BND's price, the 3rd data row

@@ -75,20 +75,31 @@ function isBlankValue(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
-/** A sheet without a table: from its first non-empty row and column to its last. */
+/**
+ * A sheet without a table: from its header to its last non-empty row and column. Every table has at
+ * least two columns, so rows above the first with two filled cells are titles ("Our holdings, Q3"),
+ * not the header.
+ */
 function usedRange(sheet: Worksheet): RangeRef | null {
   let top = 0;
   let bottom = 0;
   let left = Number.MAX_SAFE_INTEGER;
   let right = 0;
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    let filled = 0;
+    let rowLeft = Number.MAX_SAFE_INTEGER;
+    let rowRight = 0;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (isBlankValue(toEngineCell(cell.value))) return;
-      if (top === 0) top = r;
-      bottom = r;
-      left = Math.min(left, c);
-      right = Math.max(right, c);
+      filled++;
+      rowLeft = Math.min(rowLeft, c);
+      rowRight = Math.max(rowRight, c);
     });
+    if (filled === 0 || (top === 0 && filled < 2)) return;
+    if (top === 0) top = r;
+    bottom = r;
+    left = Math.min(left, rowLeft);
+    right = Math.max(right, rowRight);
   });
   return top === 0 ? null : { top, left, bottom, right };
 }

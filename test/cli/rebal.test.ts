@@ -56,6 +56,16 @@ describe('rebal reads the household from', () => {
     expect((await json([input])).drift).toEqual(EXPECTED_DRIFT);
   });
 
+  it('plain ranges with a title above the header', async () => {
+    const tables = household();
+    const titled = { Holdings: [['Rivera-Chen holdings, Q3'], [], ...tables.Holdings], Targets: [['Our targets'], ...tables.Targets] };
+    const input = await writeBook(file('titled.xlsx'), asRanges(titled as Record<string, XlValue[][]>, { Holdings: { at: 'B2' } }));
+    expect((await json([input])).drift).toEqual(EXPECTED_DRIFT);
+    tables.Holdings[2][3] = -1;
+    const bad = await writeBook(file('titled-bad.xlsx'), asRanges({ Holdings: [['Title'], ...tables.Holdings], Targets: tables.Targets }));
+    expect((await rebal([bad])).stderr).toBe('rebal: Holdings, row 4, column Shares: -1 is negative\n');
+  });
+
   it('a table named Holdings on a sheet with another name, not at A1', async () => {
     const input = await writeBook(
       file('named.xlsx'),

@@ -77,6 +77,8 @@ describe('REBAL.DRIFT called directly', () => {
   it('reads the addresses Excel passes', () => {
     expect(firstRowOfAddress("'Q1 2026'!$A$12:$H$40")).toBe(12);
     expect(firstRowOfAddress('Sheet1!B7')).toBe(7);
+    expect(firstRowOfAddress('Sheet1!$3:$40')).toBe(3);
+    expect(firstRowOfAddress("'Whole columns'!A:H")).toBe(1);
     expect(firstRowOfAddress('')).toBeUndefined();
     expect(firstRowOfAddress(undefined)).toBeUndefined();
   });

@@ -199,6 +199,8 @@ describe('the as-of date', () => {
   it('is --as-of over the Settings’ AsOf over today', async () => {
     const input = await writeBook(file('s.xlsx'), asTables(withSettings(new Date(Date.UTC(2026, 0, 15)))));
     expect((await json([input, '--as-of', '2026-02-02'])).asOf).toBe('2026-02-02');
+    expect((await json([input, '--as-of=2026-03-03', `--out=${file('inline.xlsx')}`])).asOf).toBe('2026-03-03');
+    expect(fs.existsSync(file('inline.xlsx'))).toBe(true);
     expect((await json([input])).asOf).toBe('2026-01-15');
     const plain = await writeBook(file('p.xlsx'), asTables(household()));
     expect(JSON.parse((await rebal([plain, '--json'], new Date(2026, 4, 6, 9))).stdout).asOf).toBe('2026-05-06');

@@ -143,6 +143,14 @@ describe('drift, hand-computed to the cent', () => {
     expect(row(report, 'Real Estate')).toMatchObject({ value: 0, weight: 0, status: 'Under' });
   });
 
+  it('totals the targets in the spill without float residue (60/30/10 is 1)', () => {
+    const report = computeDrift(
+      household({ holdings: [lot('IRA', 'VTI', 6, 100), lot('IRA', 'BND', 3, 100), lot('IRA', 'VXUS', 1, 100)], targets: { 'US Stocks': 60, Bonds: 30, 'Intl Stocks': 10 } }),
+    );
+    const spill = driftSpill(report);
+    expect(spill[spill.length - 1]).toEqual(['Total', 1000, 1, 1, '', '', '']);
+  });
+
   it('refuses drift without targets, or with nothing of value', () => {
     expect(() => computeDrift(household({ holdings: [lot('IRA', 'VTI', 1, 100)] }))).toThrow(InputError);
     expect(() => computeDrift(household({ holdings: [lot('IRA', 'VTI', 0, 100)], targets: { 'US Stocks': 1 } }))).toThrow(

@@ -1,4 +1,4 @@
-import { readBoolean, readDate, readNumber, readPercent, readPercentParts, readPrice, readText, isBlankOrZero } from '../../src/engine/cells';
+import { isBlankOrZero, percentToFraction, readBoolean, readDate, readNumber, readPercent, readPercentParts, readPrice, readText } from '../../src/engine/cells';
 import { addMonths, daysBetween, excelSerialToIso, isoToExcelSerial, parseIsoDate } from '../../src/engine/dates';
 import type { EntityCell } from '../../src/engine';
 
@@ -168,5 +168,21 @@ describe('text and Stocks data-type cells', () => {
   it('reads a plain number or "$" text as a price', () => {
     expect(value(readPrice('$271.35'))).toBe(271.35);
     expect(value(readPrice(271.35))).toBe(271.35);
+  });
+});
+
+describe('percent numbers as fractions', () => {
+  it('gives the double nearest the exact decimal for every percent typed to two decimals', () => {
+    for (let i = 0; i <= 10000; i++) {
+      const typed = i / 100; // 0.00 … 100.00, as a user types it
+      const exact = Number(`${i / 10000}`);
+      expect(percentToFraction(typed)).toBe(exact);
+    }
+  });
+
+  it('reads "0.07%", 7 and "7%" without float residue', () => {
+    expect(value(readPercent('0.07%'))).toBe(0.0007);
+    expect(value(readPercent(7))).toBe(0.07);
+    expect(value(readPercentParts('0.13%'))).toEqual({ amount: 0.0013, percentSign: true });
   });
 });

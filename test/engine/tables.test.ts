@@ -107,7 +107,8 @@ describe('Targets', () => {
     expect(weights({ A: '60%', B: 40 })).toEqual([0.6, 0.4]);
     expect(weights({ A: '60%', B: 0.4 })).toEqual([0.6, 0.4]);
     expect(weights({ A: 100 })).toEqual([1]);
-    expect(weights({ A: 33.33, B: 33.33, C: 33.34 })[2]).toBeCloseTo(0.3334, 12);
+    expect(weights({ A: 33.33, B: 33.33, C: 33.34 })).toEqual([0.3333, 0.3333, 0.3334]);
+    expect(weights({ A: 93, B: 7 })).toEqual([0.93, 0.07]);
   });
 
   it('accepts a sum within ±0.01 percentage points and refuses one outside, giving the sum', () => {

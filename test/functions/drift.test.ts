@@ -48,6 +48,18 @@ describe('REBAL.DRIFT called directly', () => {
     expect(drift(blanks(0), targets, settings(0), {} as never)).toEqual(expected);
   });
 
+  it('reads Stocks data-type cells for the ticker and the price', () => {
+    const apple = { type: 'Entity', text: 'Apple Inc.', properties: { Price: { type: 'Double', basicValue: 271.35 }, 'Ticker symbol': { basicValue: 'AAPL' } } };
+    const result = drift(
+      [['Ticker', 'Shares', 'Price'], [apple, 10, apple], ['BND', 10, 72.35]],
+      [['Ticker', 'Target'], ['AAPL', 0.8], ['BND', 0.2]],
+      null as never,
+      {} as never,
+    );
+    expect(result.slice(1, 3).map((r) => r.slice(0, 2))).toEqual([['AAPL', 2713.5], ['BND', 723.5]]);
+    expect(result[3][1]).toBe(3437);
+  });
+
   it('takes an omitted optional settings argument (null or undefined) as the defaults', () => {
     const withNull = drift(HOLDINGS, targets, null as never, {} as never);
     const withUndefined = drift(HOLDINGS, targets, undefined as never, undefined as never);

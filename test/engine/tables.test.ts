@@ -196,6 +196,16 @@ describe('account types', () => {
     );
   });
 
+  it('recognises the Accounts synonyms', () => {
+    const { accounts } = parseAccounts(
+      table('Accounts', [
+        ['Name', 'Tax Type', 'Holder', 'New Cash', 'Min Cash', 'Allow Trades'],
+        ['Alex 401(k)', '401(k)', 'Alex', '$1,200', 100, 'Y'],
+      ]),
+    );
+    expect(accounts[0]).toMatchObject({ name: 'Alex 401(k)', type: 'Traditional', owner: 'Alex', contribution: 120000, reserve: 10000, tradable: true, typeSource: 'table' });
+  });
+
   it('infers the type of an account seen only in Holdings, and says so', () => {
     const h = readHousehold({
       holdings: holdingsTable([lot('Sam Roth IRA', 'VTI', 1, 100), lot('Joint Brokerage', 'BND', 1, 100)]),
@@ -251,6 +261,11 @@ describe('Settings', () => {
     const { settings, warnings } = parseSettings(settingsTable({ [key]: cell }));
     expect((settings as unknown as Record<string, unknown>)[field]).toEqual(expected);
     expect(warnings).toEqual([]);
+  });
+
+  it('recognises the Settings synonyms (Setting | Value, Name | Value)', () => {
+    expect(parseSettings(table('Settings', [['Setting', 'Value'], ['Band', '4%']])).settings.band).toBe(0.04);
+    expect(parseSettings(table('Settings', [['Name', 'Value'], ['Mode', 'BuyOnly']])).settings.mode).toBe('BuyOnly');
   });
 
   it('keeps the default for a blank value', () => {

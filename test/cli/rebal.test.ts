@@ -72,6 +72,10 @@ describe('rebal reads the household from', () => {
       asTables(household(), { Holdings: { sheet: 'My Positions', at: 'B4' }, Targets: { sheet: 'Plan', at: 'D2' } }),
     );
     expect((await json([input])).drift).toEqual(EXPECTED_DRIFT);
+    const tables = household();
+    tables.Targets[2][1] = 'forty';
+    const bad = await writeBook(file('named-bad.xlsx'), asTables(tables, { Targets: { sheet: 'Plan', at: 'D2' } }));
+    expect((await rebal([bad])).stderr).toBe('rebal: Targets, row 4, column Target: "forty" is not a percentage\n');
   });
 
   it('headers written with synonyms, in another order, with extra columns', async () => {

@@ -30,7 +30,8 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, null];
     const value = (): string => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      // `--out --json` forgot the file name; it must not write a file called "--json".
+      if (v === undefined || v === '' || (inline === null && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
       return v;
     };
     switch (flag) {

@@ -55,7 +55,7 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
   );
   const report = buildReport(household, household.settings.asOf ?? localIsoDate(now));
   writeDriftSheet(workbook, report.drift, `drift as of ${report.asOf}`);
-  await workbook.xlsx.writeFile(options.out);
+  await writeOutput(workbook, options);
   if (options.json) {
     io.stdout(`${JSON.stringify(reportJson(report), null, 2)}\n`);
     return;
@@ -63,6 +63,34 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
   io.stdout(`Drift as of ${report.asOf}\n\n${renderDrift(report.drift)}\n`);
   if (household.warnings.length > 0) io.stdout(`\nWarnings:\n${household.warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
   io.stdout(`\nWrote ${options.out}\n`);
+}
+
+/** True when `out` already exists and is the input itself (a link to it, or the same name in another case). */
+function isSameFile(input: string, out: string): boolean {
+  if (!fs.existsSync(out)) return false;
+  const [a, b] = [fs.statSync(input), fs.statSync(out)];
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+const WRITE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EBUSY: 'the file is open in another program (close it in Excel and run again)',
+  EISDIR: 'it is a folder',
+};
+
+async function writeOutput(workbook: ExcelJS.Workbook, options: CliOptions): Promise<void> {
+  if (isSameFile(options.input, options.out)) {
+    throw new WorkbookError(`${options.out} is the input workbook itself; rebal never writes to your workbook (choose another --out)`);
+  }
+  try {
+    await workbook.xlsx.writeFile(options.out);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = (code && WRITE_PROBLEMS[code]) ?? (e instanceof Error ? e.message : String(e));
+    throw new WorkbookError(`cannot write ${options.out}: ${why}`);
+  }
 }
 
 function missing(file: string, table: string): never {

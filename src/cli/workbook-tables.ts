@@ -15,7 +15,7 @@ interface RangeRef {
 }
 
 interface TableLike {
-  table?: { name?: string; displayName?: string; tableRef?: string; ref?: string; headerRow?: boolean };
+  table?: { name?: string; displayName?: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean };
 }
 
 function columnNumber(letters: string): number {
@@ -41,6 +41,8 @@ export function toEngineCell(value: CellValue): Cell {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('error' in value) return String(value.error);
     if ('result' in value) return value.result === undefined ? null : toEngineCell(value.result as CellValue);
+    // A formula saved without its value (files written by a library, never by Excel) reads as blank.
+    if ('formula' in value || 'sharedFormula' in value) return null;
     if ('text' in value && 'hyperlink' in value) return String(value.text);
   }
   return String(value);
@@ -63,27 +65,41 @@ function tablesOf(sheet: Worksheet): TableLike[] {
 
 function tableRef(table: TableLike): RangeRef | null {
   const ref = table.table?.tableRef ?? table.table?.ref;
-  return ref ? parseRef(ref) : null;
+  const range = ref ? parseRef(ref) : null;
+  // A table's Total Row is a SUBTOTAL line, not a holding.
+  if (range && table.table?.totalsRow) range.bottom -= 1;
+  return range;
 }
 
 function isBlankValue(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
-/** A sheet without a table: from its first non-empty row and column to its last. */
+/**
+ * A sheet without a table: from its header to its last non-empty row and column. Every table has at
+ * least two columns, so rows above the first with two filled cells are titles ("Our holdings, Q3"),
+ * not the header.
+ */
 function usedRange(sheet: Worksheet): RangeRef | null {
   let top = 0;
   let bottom = 0;
   let left = Number.MAX_SAFE_INTEGER;
   let right = 0;
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    let filled = 0;
+    let rowLeft = Number.MAX_SAFE_INTEGER;
+    let rowRight = 0;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (isBlankValue(toEngineCell(cell.value))) return;
-      if (top === 0) top = r;
-      bottom = r;
-      left = Math.min(left, c);
-      right = Math.max(right, c);
+      filled++;
+      rowLeft = Math.min(rowLeft, c);
+      rowRight = Math.max(rowRight, c);
     });
+    if (filled === 0 || (top === 0 && filled < 2)) return;
+    if (top === 0) top = r;
+    bottom = r;
+    left = Math.min(left, rowLeft);
+    right = Math.max(right, rowRight);
   });
   return top === 0 ? null : { top, left, bottom, right };
 }

@@ -34,9 +34,10 @@ export function parseAccountType(text: string): AccountType | null {
   if (words.length === 0) return null;
   const known = (w: string) => ['taxable', 'roth', 'hsa', 'ira', 'rollover', 'simple', ...TRADITIONAL_WORDS].includes(w);
   if (!words.every(known)) return null;
-  if (words.includes('roth')) return 'Roth';
-  if (words.includes('hsa')) return words.length === 1 ? 'HSA' : null;
+  // Taxable and HSA stand alone; "Taxable Roth" or "Roth HSA" contradict themselves and are refused.
   if (words.includes('taxable')) return words.length === 1 ? 'Taxable' : null;
+  if (words.includes('hsa')) return words.length === 1 ? 'HSA' : null;
+  if (words.includes('roth')) return 'Roth';
   return 'Traditional';
 }
 

@@ -6,6 +6,7 @@
  * caller can throw with the table, row and column.
  */
 import { dateToIso, excelSerialToIso, IsoDate, parseIsoDate } from './dates';
+import { Money } from './money';
 
 /** A Stocks (or other) data-type cell as Excel hands it to a custom function. */
 export interface EntityCell {
@@ -115,6 +116,14 @@ export function readPrice(cell: Cell): Parsed<number> {
 }
 
 /**
+ * A percent number as a fraction, the double nearest the exact decimal: 7 → 0.07 and 0.07 → 0.0007,
+ * where float's 0.07 / 100 is 0.0007000000000000001.
+ */
+export function percentToFraction(percent: number): number {
+  return new Money(percent).dividedBy(100).toNumber();
+}
+
+/**
  * A weight or rate written as a fraction (0.6), a percent string ("60%") or a percent number (60).
  * Returns the number as written and whether it carried a % sign; the caller decides between
  * fraction and percent number (by a column's sum, or by the setting's rule).
@@ -122,7 +131,7 @@ export function readPrice(cell: Cell): Parsed<number> {
 export function readPercentParts(cell: Cell): Parsed<{ amount: number; percentSign: boolean }> {
   if (typeof cell === 'string' && cell.trim().endsWith('%')) {
     const n = parseNumberText(cell.trim().slice(0, -1));
-    return n === null ? bad(`${showCell(cell)} is not a percentage`) : ok({ amount: n / 100, percentSign: true });
+    return n === null ? bad(`${showCell(cell)} is not a percentage`) : ok({ amount: percentToFraction(n), percentSign: true });
   }
   const n = readNumber(cell);
   if (!n.ok) return bad(`${showCell(cell)} is not a percentage`);
@@ -137,7 +146,7 @@ export function readPercent(cell: Cell): Parsed<number> {
   const parts = readPercentParts(cell);
   if (!parts.ok || parts.value === null) return parts as Parsed<number>;
   const { amount, percentSign } = parts.value;
-  return ok(percentSign || Math.abs(amount) < 1 ? amount : amount / 100);
+  return ok(percentSign || Math.abs(amount) < 1 ? amount : percentToFraction(amount));
 }
 
 /** A date: an Excel serial, a JS Date (ExcelJS), or an ISO string. 0 counts as blank. */

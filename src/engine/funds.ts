@@ -3,6 +3,7 @@
  * file works: header synonyms, and each fund's weights may be fractions, percent strings or percent
  * numbers — one form per fund, told apart by their sum.
  */
+import { percentToFraction } from './cells';
 import { InputError } from './errors';
 import { FundWeight } from './model';
 import { ColumnSpec, TableInput, TableReader } from './table';
@@ -49,7 +50,7 @@ export function parseFunds(input: TableInput): FundWeight[] {
   for (const [fund, rows] of byFund) {
     const plain = rows.filter((r) => !r.percentSign).reduce((s, r) => s + r.amount, 0);
     const scale = plain <= 1 + FUND_OVERWEIGHT_TOLERANCE ? 1 : 0.01;
-    const list = rows.map((r) => ({ row: r.row, fund, holding: r.holding, weight: r.percentSign ? r.amount : r.amount * scale }));
+    const list = rows.map((r) => ({ row: r.row, fund, holding: r.holding, weight: r.percentSign || scale === 1 ? r.amount : percentToFraction(r.amount) }));
     const total = list.reduce((s, r) => s + r.weight, 0);
     if (total > 1 + FUND_OVERWEIGHT_TOLERANCE) {
       throw new InputError(

@@ -97,18 +97,24 @@ interface Amounts {
 
 /** Cash is its Value; failing that Shares × Price, or Shares alone (a money-market fund at $1). */
 function readCashAmount(row: RowCursor<HoldingColumn>): Amounts {
-  const value = row.number('value');
-  if (value !== null) return { shares: null, price: null, value: amountCents(value) };
   const shares = row.number('shares');
+  const value = zeroAsBlank(row.number('value'), shares);
+  if (value !== null) return { shares: null, price: null, value: amountCents(value) };
   if (shares === null) row.fail('value', 'the cash amount is blank (put it in Value)');
-  const price = row.price('price') ?? 1;
+  const price = zeroAsBlank(row.price('price'), shares) ?? 1;
   return { shares: null, price: null, value: productCents(shares, price) };
 }
 
+/** Older Excel builds hand a custom function 0 for an empty cell: a 0 beside a non-zero amount is a blank. */
+function zeroAsBlank(n: number | null, other: number | null): number | null {
+  return n === 0 && other !== null && other !== 0 ? null : n;
+}
+
 function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]): Amounts {
-  let shares = row.nonNegative('shares');
-  let price = row.price('price');
-  const value = row.nonNegative('value');
+  const typedValue = row.nonNegative('value');
+  let shares = zeroAsBlank(row.nonNegative('shares'), typedValue);
+  let price = zeroAsBlank(row.price('price'), typedValue);
+  const value = shares !== null && price !== null && shares * price !== 0 ? zeroAsBlank(typedValue, 1) : typedValue;
   if (shares !== null && price !== null) {
     const computed = productCents(shares, price);
     if (value !== null) {

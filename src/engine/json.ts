@@ -2,7 +2,7 @@
  * The command line's JSON (PRODUCT.md): money in currency units to the cent, weights as fractions
  * rounded to six decimals (0.0001 percentage points).
  */
-import { centsToNumber } from './money';
+import { centsToNumber, Money } from './money';
 import { DriftReport } from './drift';
 
 export interface DriftJson {
@@ -15,8 +15,12 @@ export interface DriftJson {
   status: string;
 }
 
+/**
+ * Six decimals, half away from zero, decided on the fraction's 12 significant digits so that −x
+ * always rounds to −(x rounded) (Math.round sends −0.1234565 to −0.123456 but 0.1234565 to 0.123457).
+ */
 export function roundWeight(x: number): number {
-  const r = Math.round(x * 1e6) / 1e6;
+  const r = new Money(x.toPrecision(12)).toDecimalPlaces(6).toNumber();
   return r === 0 ? 0 : r;
 }
 

@@ -17,7 +17,8 @@ export function driftSpill(report: DriftReport): Spill {
   for (const r of report.rows) {
     rows.push([r.label, centsToNumber(r.value), r.weight, blank(r.target), blank(r.drift), blank(r.band), r.status]);
   }
-  const targetSum = report.rows.reduce((s, r) => s + (r.target ?? 0), 0);
+  // 15 significant digits drop the float residue of the sum: targets of 60/30/10 total 1, not 0.9999999999999999.
+  const targetSum = Number(report.rows.reduce((s, r) => s + (r.target ?? 0), 0).toPrecision(15));
   rows.push(['Total', centsToNumber(report.total), 1, targetSum, '', '', '']);
   return rows;
 }

@@ -38,6 +38,7 @@ export interface ColumnSpec<K extends string> {
 export function normaliseHeader(header: string): string {
   return header
     .toLowerCase()
+    .replace(/%/g, ' % ') // "Target%" and "Target (%)" are "Target %"
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
 }

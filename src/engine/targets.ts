@@ -2,6 +2,7 @@
  * Targets → Target[]. Weights are fractions adding to 1, percent numbers adding to 100, or percent
  * strings; which one is told apart by the column's sum (±0.01 percentage points).
  */
+import { percentToFraction } from './cells';
 import { InputError } from './errors';
 import { keyOf, Target } from './model';
 import { ColumnSpec, TableInput, TableReader } from './table';
@@ -67,7 +68,7 @@ export function parseTargets(input: TableInput): Target[] {
   return raw.map((t) => ({
     row: t.row,
     key: t.key,
-    weight: t.percentSign ? t.amount : t.amount * scale,
+    weight: t.percentSign || scale === 1 ? t.amount : percentToFraction(t.amount),
     band: t.band,
     buy: t.buy,
   }));

@@ -8,8 +8,11 @@ import type { Cell, TableInput } from '../engine';
 export function firstRowOfAddress(address: string | undefined | null): number | undefined {
   if (!address) return undefined;
   const local = address.slice(address.lastIndexOf('!') + 1);
-  const m = /^\$?[A-Za-z]{1,3}\$?(\d+)/.exec(local);
-  return m ? Number(m[1]) : undefined;
+  const cell = /^\$?[A-Za-z]{1,3}\$?(\d+)/.exec(local);
+  if (cell) return Number(cell[1]);
+  const wholeRows = /^\$?(\d+):\$?\d+$/.exec(local); // "3:40"
+  if (wholeRows) return Number(wholeRows[1]);
+  return /^\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}$/.test(local) ? 1 : undefined; // "A:H" starts at row 1
 }
 
 export function isOmitted(range: unknown): boolean {

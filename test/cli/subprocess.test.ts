@@ -1,0 +1,54 @@
+/**
+ * The real command, as a user runs it: bin/rebal.js in its own Node process, on the compiled lib/.
+ * Jest runs TypeScript directly, so this builds lib/ first (as `npm install` does through `prepare`).
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { asTables, household, tempDir, writeBook } from './workbooks';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'rebal.js');
+let dir: string;
+
+beforeAll(() => {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
+  dir = tempDir();
+}, 180_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('bin/rebal.js', () => {
+  it('prints the JSON and exits 0', async () => {
+    await writeBook(path.join(dir, 'good.xlsx'), asTables(household()));
+    const r = run('good.xlsx', '--json', '--as-of', '2026-11-21');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.total).toBe(10000);
+    expect(out.drift.map((d: { class: string; status: string }) => `${d.class} ${d.status}`)).toEqual(['US Stocks Under', 'Bonds Under', 'Cash Over', 'Gold No target']);
+    expect(fs.existsSync(path.join(dir, 'good.rebalanced.xlsx'))).toBe(true);
+  });
+
+  it('exits 1 with one line and no stack trace for a bad cell', async () => {
+    const tables = household();
+    tables.Holdings[2][3] = -5;
+    await writeBook(path.join(dir, 'bad.xlsx'), asTables(tables));
+    const r = run('bad.xlsx');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('rebal: Holdings, row 3, column Shares: -5 is negative\n');
+  });
+
+  it('exits 1 with one line for a missing file and for a file that is not a workbook', () => {
+    const missing = run('missing.xlsx');
+    expect([missing.code, missing.stderr]).toEqual([1, 'rebal: missing.xlsx: no such file\n']);
+    fs.writeFileSync(path.join(dir, 'junk.xlsx'), 'not a zip');
+    const junk = run('junk.xlsx');
+    expect([junk.code, junk.stderr]).toEqual([1, 'rebal: junk.xlsx: not an .xlsx workbook that can be read\n']);
+  });
+});

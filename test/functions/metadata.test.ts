@@ -1,0 +1,53 @@
+/**
+ * functions.json is generated from the JSDoc in src/functions/functions.ts at build time; this builds
+ * it the same way (the custom-functions-metadata package the webpack plugin uses) and checks that
+ * every id Excel will see has an exported implementation — and the other way round.
+ */
+import * as path from 'path';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import * as functions from '../../src/functions/functions';
+import { HOSTED_FUNCTIONS } from '../support/hyperformula-host';
+
+interface Metadata {
+  functions: { id: string; name: string; parameters: { name: string; optional?: boolean; dimensionality?: string }[]; options?: Record<string, boolean> }[];
+}
+
+const SOURCE = path.resolve(__dirname, '..', '..', 'src', 'functions', 'functions.ts');
+
+describe('functions.json', () => {
+  let metadata: Metadata;
+  let associations: { functionName: string; id: string }[];
+
+  beforeAll(async () => {
+    const generated = await generateCustomFunctionsMetadata(SOURCE);
+    expect(generated.errors).toEqual([]);
+    metadata = JSON.parse(generated.metadataJson) as Metadata;
+    associations = generated.associate;
+  });
+
+  it('declares DRIFT with two matrix ranges, an optional Settings range and parameter addresses', () => {
+    const drift = metadata.functions.find((f) => f.id === 'DRIFT');
+    expect(drift).toBeDefined();
+    expect(drift!.parameters.map((p) => [p.name, p.dimensionality, p.optional ?? false])).toEqual([
+      ['holdings', 'matrix', false],
+      ['targets', 'matrix', false],
+      ['settings', 'matrix', true],
+    ]);
+    expect(drift!.options).toMatchObject({ requiresParameterAddresses: true });
+  });
+
+  it('has an exported implementation for every id, and an id for every exported function', () => {
+    const exported = Object.entries(functions).filter(([, v]) => typeof v === 'function').map(([k]) => k).sort();
+    expect(metadata.functions.length).toBeGreaterThan(0);
+    for (const f of metadata.functions) {
+      const association = associations.find((a) => a.id === f.id);
+      expect(association).toBeDefined();
+      expect(typeof (functions as Record<string, unknown>)[association!.functionName]).toBe('function');
+    }
+    expect(associations.map((a) => a.functionName).sort()).toEqual(exported);
+  });
+
+  it('is hosted in the HyperFormula test host under the REBAL namespace, one for one', () => {
+    expect(HOSTED_FUNCTIONS.map((h) => h.name).sort()).toEqual(metadata.functions.map((f) => `REBAL.${f.name}`).sort());
+  });
+});

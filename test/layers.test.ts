@@ -1,0 +1,65 @@
+/** The layering rule, checked on the source: a pure engine, and adapters that use only its face. */
+import * as fs from 'fs';
+import * as path from 'path';
+import ts from 'typescript';
+
+const SRC = path.resolve(__dirname, '..', 'src');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(e.name) ? [full] : [];
+  });
+}
+
+/** Every module specifier a file imports or re-exports (static, dynamic and require), from its syntax tree. */
+function importsOf(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      found.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])) {
+      const callee = node.expression;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) found.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+const engineDir = path.join(SRC, 'engine');
+const engineFiles = sourceFiles(engineDir);
+const adapterFiles = ['functions', 'office', 'taskpane', 'cli'].flatMap((d) => (fs.existsSync(path.join(SRC, d)) ? sourceFiles(path.join(SRC, d)) : []));
+
+describe('layers', () => {
+  it('finds the source to check', () => {
+    expect(engineFiles.length).toBeGreaterThan(10);
+    expect(adapterFiles.length).toBeGreaterThan(5);
+    expect(importsOf(path.join(engineDir, 'index.ts')).length).toBeGreaterThan(5);
+  });
+
+  it.each(engineFiles.map((f) => [path.relative(SRC, f), f]))('%s imports only the engine and decimal.js', (_name, file) => {
+    for (const spec of importsOf(file)) {
+      if (spec.startsWith('.')) {
+        const target = path.resolve(path.dirname(file), spec);
+        expect(target.startsWith(engineDir + path.sep) || target === engineDir).toBe(true);
+      } else {
+        expect(spec).not.toMatch(/^(node:)?(fs|path|child_process|os)$|exceljs|react|office|@fluentui|hyperformula/);
+        expect(['decimal.js']).toContain(spec);
+      }
+    }
+  });
+
+  it.each(adapterFiles.map((f) => [path.relative(SRC, f), f]))('%s reaches the engine only through src/engine/index', (_name, file) => {
+    for (const spec of importsOf(file)) {
+      if (!spec.startsWith('.')) continue;
+      const target = path.resolve(path.dirname(file), spec);
+      if (target === engineDir || target.startsWith(engineDir + path.sep)) {
+        expect([engineDir, path.join(engineDir, 'index')]).toContain(target);
+      }
+    }
+  });
+});

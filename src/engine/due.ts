@@ -38,7 +38,8 @@ export function outOfBand(drift: DriftReport): DriftRow[] {
 /** The targeted class whose drift is largest in size, or null when nothing is targeted. */
 export function largestDrift(drift: DriftReport): DriftRow | null {
   let best: DriftRow | null = null;
-  for (const r of drift.rows) if (r.drift !== null && (best === null || Math.abs(r.drift) > Math.abs(best.drift!))) best = r;
+  // 1e-12 of slack so that a tie keeps Targets' order rather than float noise.
+  for (const r of drift.rows) if (r.drift !== null && (best === null || Math.abs(r.drift) > Math.abs(best.drift!) + 1e-12)) best = r;
   return best;
 }
 

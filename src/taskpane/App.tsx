@@ -50,8 +50,11 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
   const [tab, setTab] = React.useState<TabName | null>(null);
   const [draft, setDraft] = React.useState<Draft | null>(null);
   const { tables, view, failure, refresh } = useWorkbookView(ports, holdingsName);
-  // Start where there is something to see: Drift when the household reads cleanly, else Setup.
+  // Start where there is something to see: Drift when the household reads cleanly, else Setup; then stay put.
   const selected: TabName = tab ?? (view && view.drift ? 'drift' : 'setup');
+  React.useEffect(() => {
+    if (tab === null && view) setTab(selected);
+  }, [tab, view, selected]);
   const warnings = view?.household?.warnings ?? [];
 
   const panel = (): React.ReactNode => {

@@ -135,8 +135,8 @@ export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
         {running && <Button onClick={() => abort.current?.abort()}>Cancel</Button>}
       </div>
       {progress && (
-        <Field label="Planning" validationMessage={progress.message} validationState="none">
-          <ProgressBar value={progress.fraction ?? undefined} aria-label="Planner progress" />
+        <Field label="Planner progress" validationMessage={progress.message} validationState="none">
+          <ProgressBar value={progress.fraction ?? undefined} />
         </Field>
       )}
       <Notice notice={notice} />

@@ -68,20 +68,22 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
   };
 
   return (
-    <main style={{ padding: 12, display: 'grid', gap: 12, color: tokens.colorNeutralForeground1 }}>
+    <main style={{ padding: 12, display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 }}>
       <header>
-        <Title3 as="h1">Rebalance</Title3>
-        <Caption1 as="p" style={{ margin: 0 }}>
+        <Title3 as="h1" style={{ display: 'block', margin: 0 }}>
+          Rebalance
+        </Title3>
+        <Caption1 as="p" style={{ display: 'block', margin: 0 }}>
           Computed in this workbook; nothing leaves it.
         </Caption1>
       </header>
       {failure && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>{failure}</MessageBarBody>
         </MessageBar>
       )}
       {view?.problem && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody data-testid="problem">{view.problem}</MessageBarBody>
         </MessageBar>
       )}

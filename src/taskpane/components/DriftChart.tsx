@@ -29,7 +29,7 @@ export function DriftChart({ drift }: { drift: DriftReport }): React.JSX.Element
     `Drift chart: ${rows.length} classes. ` +
     (out.length === 0 ? 'All classes are within their bands.' : `Out of band: ${out.map((r) => `${r.label} ${percent(r.weight)} vs ${percent(r.target ?? 0)}`).join('; ')}.`);
   return (
-    <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${rows.length * ROW + 18}`} width="100%" style={{ maxWidth: 480, display: 'block' }}>
+    <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${rows.length * ROW + 32}`} width="100%" style={{ maxWidth: 480, display: 'block' }}>
       <title>{summary}</title>
       {rows.map((r, i) => {
         const y = i * ROW;
@@ -69,7 +69,7 @@ export function DriftChart({ drift }: { drift: DriftReport }): React.JSX.Element
         <text x={LABEL + TRACK} y={rows.length * ROW + 12} textAnchor="end">
           {percent(top)}
         </text>
-        <text x={LABEL + TRACK / 2} y={rows.length * ROW + 12} textAnchor="middle">
+        <text x={LABEL} y={rows.length * ROW + 26}>
           bar = today · line = target · green = band
         </text>
       </g>

@@ -34,7 +34,7 @@ export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict
               <TableCell>{r.label}</TableCell>
               <TableCell>{percent(r.weight)}</TableCell>
               <TableCell>{r.target === null ? '—' : percent(r.target)}</TableCell>
-              <TableCell>{r.drift === null ? '—' : `${signedPoints(r.drift)} (±${((r.band ?? 0) * 100).toFixed(1)})`}</TableCell>
+              <TableCell>{r.drift === null ? '—' : signedPoints(r.drift)}</TableCell>
               <TableCell>{r.status}</TableCell>
             </TableRow>
           ))}

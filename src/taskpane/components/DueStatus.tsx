@@ -5,7 +5,7 @@ import type { DueVerdict } from '../../engine';
 /** REBAL.DUE's text, as the pane shows it. */
 export function DueStatus({ due }: { due: DueVerdict }): React.JSX.Element {
   return (
-    <MessageBar intent={due.due ? 'warning' : 'success'} aria-live="polite">
+    <MessageBar layout="multiline" intent={due.due ? 'warning' : 'success'} aria-live="polite">
       <MessageBarBody>
         <MessageBarTitle>{due.due ? 'Rebalance due' : 'Not due'}</MessageBarTitle>
         <span data-testid="due-text">{due.text}</span>

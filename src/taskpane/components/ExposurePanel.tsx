@@ -34,14 +34,14 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
       {state === null && <Spinner size="tiny" label="Looking through funds…" />}
       {state?.info && <Body1>{state.info}</Body1>}
       {state?.problem && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>{state.problem}</MessageBarBody>
         </MessageBar>
       )}
       {state?.result && (
         <>
           {state.result.flags.map((f) => (
-            <MessageBar key={f.holding} intent="warning">
+            <MessageBar layout="multiline" key={f.holding} intent="warning">
               <MessageBarBody>
                 {f.holding} is {percent(f.weight)} of the household through funds and direct holdings, above the {percent(f.limit)} concentration limit.
               </MessageBarBody>

@@ -10,7 +10,7 @@ export interface NoticeState {
 export function Notice({ notice }: { notice: NoticeState | null }): React.JSX.Element | null {
   if (!notice) return null;
   return (
-    <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+    <MessageBar layout="multiline" intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
       <MessageBarBody>{notice.text}</MessageBarBody>
     </MessageBar>
   );

@@ -30,10 +30,14 @@ export function TradeList({ result, approved, onApprove }: Props): React.JSX.Ele
                 label={<strong>{describeTrade(trade)}</strong>}
                 aria-label={`Approve ${describeTrade(trade)} in ${account}`}
               />
-              <Caption1 as="p" style={{ margin: '2px 0 0 28px' }}>
+              <Caption1 as="p" style={{ display: 'block', margin: '2px 0 0 32px' }}>
                 {trade.reason}
-                {trade.estTax !== 0 && ` Est. tax ${formatMoney(trade.estTax)}.`}
               </Caption1>
+              {trade.estTax !== 0 && (
+                <Caption1 as="p" style={{ display: 'block', margin: '2px 0 0 32px', fontWeight: 600 }}>
+                  Est. tax {formatMoney(trade.estTax)}
+                </Caption1>
+              )}
             </div>
           ))}
         </div>
@@ -41,7 +45,7 @@ export function TradeList({ result, approved, onApprove }: Props): React.JSX.Ele
       <div aria-label="Plan summary" role="group" style={{ display: 'grid', gap: 4 }}>
         <Body1>
           {summary.tradeCount} trades · est. tax {formatMoney(summary.totalTax)} (approved: {formatMoney(approvedTax)})
-          {summary.gap !== null && ` · within ${(summary.gap * 100).toFixed(2)}% of the best plan`}
+          {summary.gap !== null && (summary.gap === 0 ? ' · proven best plan' : ` · within ${(summary.gap * 100).toFixed(2)}% of the best plan`)}
         </Body1>
         {summary.driftAfter.length > 0 && (
           <Table size="extra-small" aria-label="Drift after the trades">

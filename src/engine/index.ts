@@ -34,5 +34,4 @@ export { largestDrift, MONTHS_OF_FREQUENCY, outOfBand, reviewDue } from './due';
 export type { DueVerdict } from './due';
 export { detectHoldingsColumns, starterAccounts, starterSettings, starterTargets } from './starter';
 export type { DetectedColumn } from './starter';
-export { inferAccountType, parseAccountType } from './accounts';
 export type { PlanMode } from './model';

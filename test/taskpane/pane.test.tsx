@@ -6,6 +6,9 @@ import { NotAvailable } from '../../src/taskpane/ports';
 import { HOLDINGS, MemoryWorkbook, SETTINGS, TARGETS } from '../support/memory-workbook';
 import { drivenPlanner, JOINT_PLAN, renderPane, TODAY } from './render-pane';
 
+// Whole-pane renders under jsdom take a second or two each; leave room on a loaded CI machine.
+jest.setTimeout(20000);
+
 const household = () => new MemoryWorkbook().withUserTable('Holdings', HOLDINGS).withUserTable('Targets', TARGETS).withUserTable('Settings', SETTINGS);
 const tab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
 
@@ -189,6 +192,11 @@ describe('Review', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Log review' }));
     await waitFor(() => expect(workbook.table('ReviewLog')!.values).toHaveLength(3));
     expect(workbook.sheets.get('Review Log')!.ours).toBe(true);
+    // logging the review (a refresh) leaves the draft standing; an edit to Holdings makes it stale
+    tab('Trades');
+    expect(screen.queryByText(/The workbook changed since this draft/)).toBeNull();
+    act(() => workbook.edit('Holdings', [HOLDINGS[0], HOLDINGS[1]]));
+    expect(await screen.findByText('The workbook changed since this draft; draft again before writing it.')).toBeTruthy();
   });
 });
 

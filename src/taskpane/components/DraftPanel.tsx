@@ -19,6 +19,8 @@ export interface Draft {
   readonly result: DraftResult;
   readonly approved: readonly boolean[];
   readonly asOf: string;
+  /** The contents of the tables it was drafted from: when they have changed since, the draft is stale. */
+  readonly from: string;
 }
 
 interface Props {
@@ -48,6 +50,8 @@ export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
   const abort = React.useRef<AbortController | null>(null);
   const [dialog, ask] = useConfirm();
 
+  // What the plan depends on, as text; the Review Log or a trades sheet changing does not make a draft stale.
+  const inputs = React.useMemo(() => JSON.stringify([view.tables, view.asOf]), [view.tables, view.asOf]);
   const invalid = [minTrade, ...Object.values(contributions)].some((t) => Number.isNaN(toNumber(t)));
 
   const runDraft = async () => {
@@ -69,7 +73,7 @@ export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
         { onProgress: setProgress, signal: controller.signal },
       );
       if (controller.signal.aborted) throw new DraftCancelled();
-      onDraft({ result, approved: result.trades.map(() => true), asOf: view.asOf });
+      onDraft({ result, approved: result.trades.map(() => true), asOf: view.asOf, from: inputs });
     } catch (e) {
       setNotice(controller.signal.aborted ? { intent: 'info', text: 'Draft cancelled. Nothing was changed.' } : { intent: 'error', text: errorText(e) });
     } finally {
@@ -140,6 +144,9 @@ export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
         </Field>
       )}
       <Notice notice={notice} />
+      {draft && draft.from !== inputs && (
+        <Notice notice={{ intent: 'warning', text: 'The workbook changed since this draft; draft again before writing it.' }} />
+      )}
       {draft && (
         <>
           <TradeList result={draft.result} approved={draft.approved} onApprove={(approved) => onDraft({ ...draft, approved })} />

@@ -30,3 +30,8 @@ export { DRIFT_HEADER, driftSpill } from './spill';
 export type { Spill, SpillValue } from './spill';
 export { driftJson, roundWeight } from './json';
 export type { DriftJson } from './json';
+export { largestDrift, MONTHS_OF_FREQUENCY, outOfBand, reviewDue } from './due';
+export type { DueVerdict } from './due';
+export { detectHoldingsColumns, starterAccounts, starterSettings, starterTargets } from './starter';
+export type { DetectedColumn } from './starter';
+export type { PlanMode } from './model';

@@ -3,7 +3,7 @@
  * function, and returns the engine's 2-D result. No maths here. functions.json is generated from
  * these JSDoc comments at build time.
  */
-import { computeDrift, driftSpill, readHousehold } from '../engine';
+import { computeDrift, driftSpill, localIsoDate, readHousehold, reviewDue, withAsOf } from '../engine';
 import { inCell } from './errors';
 import { optionalTableArgument, tableArgument } from './excel-input';
 
@@ -28,5 +28,30 @@ export function drift(holdings: any[][], targets: any[][], settings: any[][], in
       settings: optionalTableArgument('Settings', settings, at[2]),
     });
     return driftSpill(computeDrift(household));
+  });
+}
+
+/**
+ * Whether the Settings' rule (Calendar, Threshold or Hybrid) calls for a rebalance today: "Due: …" or "Not due: …" with the reason and the next check date.
+ * @customfunction DUE
+ * @param holdings The Holdings table with its header row, e.g. Holdings[#All].
+ * @param targets The Targets table with its header row, e.g. Targets[#All].
+ * @param [settings] The Settings table (Key | Value) with its header row; its Rule, Frequency, LastRebalanced and AsOf decide.
+ * @param invocation Invocation details (Excel supplies them).
+ * @requiresParameterAddresses
+ * @volatile
+ * @returns "Due: …" or "Not due: …", the reason, and the next check date.
+ */
+export function due(holdings: any[][], targets: any[][], settings: any[][], invocation: CustomFunctions.Invocation): string {
+  return inCell(() => {
+    const at = invocation?.parameterAddresses ?? [];
+    const household = readHousehold({
+      holdings: tableArgument('Holdings', holdings, at[0]),
+      targets: tableArgument('Targets', targets, at[1]),
+      settings: optionalTableArgument('Settings', settings, at[2]),
+    });
+    // AsOf from Settings, else today as the person at the keyboard knows it (the cell is volatile so it moves with the date).
+    const { settings: rule } = withAsOf(household, null, localIsoDate(new Date()));
+    return reviewDue(computeDrift(household), rule, rule.asOf!).text;
   });
 }

@@ -1,19 +1,46 @@
 /**
- * The task pane's entry in the shared runtime. Until the pane lands (issue 5) it shows what the
- * add-in offers and the formulas to type.
+ * The task pane's entry in the shared runtime: the Excel workbook adapter, the planner and exposure
+ * ports, the clipboard and today's date go into <App>. The theme follows Office's (dark when the
+ * body background is dark), else the system's.
  */
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { Welcome } from './Welcome';
+import { localIsoDate } from '../engine';
+import { excelWorkbook } from '../office/excel-workbook';
+import { App } from './App';
+import { browserClipboard } from './clipboard';
+import { exposureNotWired, plannerNotWired } from './not-wired';
+import type { DraftPort, PanePorts } from './ports';
+
+function isDark(): boolean {
+  const background = Office.context?.officeTheme?.bodyBackgroundColor;
+  if (background && /^#?[0-9a-f]{6}$/i.test(background)) {
+    const hex = background.replace('#', '');
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+  }
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/**
+ * The planner port. Until the Web Worker client over the engine's planTrades is merged, a page may
+ * provide one as `globalThis.rebalDraftPort` (the browser walk-through's test stub does); otherwise
+ * the pane says drafting is not available.
+ */
+function draftPort(): DraftPort {
+  return (globalThis as { rebalDraftPort?: DraftPort }).rebalDraftPort ?? plannerNotWired;
+}
 
 function mount(): void {
   const element = document.getElementById('root');
   if (!element) return;
-  createRoot(element).render(
-    <FluentProvider theme={webLightTheme}>
-      <Welcome />
-    </FluentProvider>,
-  );
+  const ports: PanePorts = {
+    workbook: excelWorkbook(Excel),
+    planner: draftPort(),
+    exposure: exposureNotWired,
+    clipboard: browserClipboard,
+    today: () => localIsoDate(new Date()),
+  };
+  createRoot(element).render(<App ports={ports} dark={isDark()} />);
 }
 
 Office.onReady(() => mount());

@@ -18,22 +18,25 @@ import {
   SimpleRangeValue,
 } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
-import { drift } from '../../src/functions/functions';
+import { drift, due } from '../../src/functions/functions';
 
 type Matrix = unknown[][];
 type Invocation = { parameterAddresses?: string[] };
 /** A custom function as Excel calls it: range values, then the invocation. */
-type HostedFunction = (...args: unknown[]) => Matrix;
+type HostedFunction = (...args: unknown[]) => Matrix | string | number | boolean;
 
 export interface HostedSpec {
   readonly name: string;
   readonly fn: HostedFunction;
   readonly required: number;
   readonly optional: number;
+  /** A function that returns one value (REBAL.DUE) rather than a spilled table. */
+  readonly scalar?: boolean;
 }
 
 export const HOSTED_FUNCTIONS: HostedSpec[] = [
   { name: 'REBAL.DRIFT', fn: drift as HostedFunction, required: 2, optional: 1 },
+  { name: 'REBAL.DUE', fn: due as HostedFunction, required: 2, optional: 1, scalar: true },
 ];
 
 /** HyperFormula's values → what Excel hands a custom function (blank → null, errors → "#VALUE!"). */
@@ -57,7 +60,7 @@ class RebalPlugin extends FunctionPlugin {
   static implementedFunctions: ImplementedFunctions = {};
 
   /** Calls the adapter with the evaluated ranges; an Excel error becomes #VALUE! with its message. */
-  callHosted(spec: HostedSpec, ast: { args: Ast[] }, state: State): Matrix | CellError {
+  callHosted(spec: HostedSpec, ast: { args: Ast[] }, state: State): ReturnType<HostedFunction> | CellError {
     const self = this as unknown as {
       evaluateAst(a: Ast, s: State): unknown;
       dependencyGraph: { sheetMapping: { getSheetNameOrThrowError(id: number): string } };
@@ -87,24 +90,34 @@ class RebalPlugin extends FunctionPlugin {
   }
 }
 
+function parametersOf(spec: HostedSpec) {
+  return [
+    ...Array.from({ length: spec.required }, () => ({ argumentType: FunctionArgumentType.RANGE })),
+    ...Array.from({ length: spec.optional }, () => ({ argumentType: FunctionArgumentType.RANGE, optionalArg: true })),
+  ];
+}
+
 for (const spec of HOSTED_FUNCTIONS) {
   const method = spec.name.replace(/\W/g, '_');
   const proto = RebalPlugin.prototype as unknown as Record<string, unknown>;
   proto[method] = function (this: RebalPlugin, ast: { args: Ast[] }, state: State) {
     const result = this.callHosted(spec, ast, state);
-    return result instanceof CellError ? result : SimpleRangeValue.onlyValues(result as never);
+    if (result instanceof CellError || !Array.isArray(result)) return result;
+    return SimpleRangeValue.onlyValues(result as never);
   };
+  if (spec.scalar) {
+    RebalPlugin.implementedFunctions[spec.name] = { method, parameters: parametersOf(spec) };
+    continue;
+  }
   proto[`${method}_size`] = function (this: RebalPlugin, ast: { args: Ast[] }, state: State) {
     const result = this.callHosted(spec, ast, state);
-    return result instanceof CellError ? ArraySize.scalar() : new ArraySize(Math.max(...result.map((r) => r.length)), result.length);
+    if (result instanceof CellError || !Array.isArray(result)) return ArraySize.scalar();
+    return new ArraySize(Math.max(...result.map((r) => r.length)), result.length);
   };
   RebalPlugin.implementedFunctions[spec.name] = {
     method,
     sizeOfResultArrayMethod: `${method}_size`,
-    parameters: [
-      ...Array.from({ length: spec.required }, () => ({ argumentType: FunctionArgumentType.RANGE })),
-      ...Array.from({ length: spec.optional }, () => ({ argumentType: FunctionArgumentType.RANGE, optionalArg: true })),
-    ],
+    parameters: parametersOf(spec),
   };
 }
 

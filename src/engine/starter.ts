@@ -1,0 +1,100 @@
+/**
+ * What the task pane needs to set a household up: which Holdings columns were recognised, and the
+ * Targets, Accounts and Settings tables pre-filled from today's holdings (2-D, header first) so the
+ * add-in can create them as ordinary visible tables. Pure: no Office here.
+ */
+import { Cell } from './cells';
+import { InputError } from './errors';
+import { HOLDINGS_COLUMNS } from './holdings';
+import { AccountType, Household, keyOf } from './model';
+import { DEFAULT_SETTINGS } from './settings';
+import { normaliseHeader } from './table';
+import { centsToNumber } from './money';
+
+export interface DetectedColumn {
+  /** The header as written in the table. */
+  readonly header: string;
+  /** The Holdings column it is read as (Account, Ticker, …), or null when it is ignored. */
+  readonly readAs: string | null;
+}
+
+/** Each header of a Holdings table and what the engine reads it as (the first synonym wins). */
+export function detectHoldingsColumns(header: readonly Cell[]): DetectedColumn[] {
+  const taken = new Set<string>();
+  return header.map((cell) => {
+    const text = typeof cell === 'string' ? cell.trim() : cell === null || cell === undefined ? '' : String(cell);
+    const spec = HOLDINGS_COLUMNS.find((s) => s.names.some((n) => normaliseHeader(n) === normaliseHeader(text)));
+    if (!spec || taken.has(spec.key)) return { header: text, readAs: null };
+    taken.add(spec.key);
+    return { header: text, readAs: spec.label };
+  });
+}
+
+export const TARGETS_STARTER_HEADER = ['Class', 'Target', 'Band', 'Buy'] as const;
+export const ACCOUNTS_STARTER_HEADER = ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade'] as const;
+export const SETTINGS_STARTER_HEADER = ['Key', 'Value', 'Meaning'] as const;
+
+/**
+ * Targets equal to today's weights (so drift starts at zero and the user edits from there), as
+ * fractions rounded to 0.1 percentage point; the largest row absorbs the rounding so they add to 100%.
+ */
+export function starterTargets(household: Household): Cell[][] {
+  const valueByKey = new Map<string, { label: string; cents: number }>();
+  let total = 0;
+  for (const h of household.holdings) {
+    total += h.value;
+    const entry = valueByKey.get(h.keyId) ?? { label: h.key, cents: 0 };
+    entry.cents += h.value;
+    valueByKey.set(h.keyId, entry);
+  }
+  if (total <= 0) throw new InputError({ table: 'Holdings', row: null, column: null }, 'the total value is not positive, so there are no weights to start Targets from');
+  const rows = [...valueByKey.values()].map((e) => ({ label: e.label, tenths: Math.round((e.cents / total) * 1000) }));
+  const largest = rows.reduce((a, b) => (b.tenths > a.tenths ? b : a));
+  largest.tenths += 1000 - rows.reduce((s, r) => s + r.tenths, 0);
+  return [[...TARGETS_STARTER_HEADER], ...rows.map((r) => [r.label, r.tenths / 1000, null, null])];
+}
+
+/** One row per account with its type (inferred, or as the user corrected it), no contribution, tradable. */
+export function starterAccounts(household: Household, typeOverrides: ReadonlyMap<string, AccountType> = new Map()): Cell[][] {
+  return [
+    [...ACCOUNTS_STARTER_HEADER],
+    ...household.accounts.map((a) => [
+      a.name,
+      typeOverrides.get(keyOf(a.name)) ?? a.type,
+      a.owner,
+      centsToNumber(a.contribution),
+      centsToNumber(a.reserve),
+      a.tradable ? 'Yes' : 'No',
+    ]),
+  ];
+}
+
+const SETTING_MEANINGS: readonly [string, Cell, string][] = [
+  ['Band', DEFAULT_SETTINGS.band, 'absolute band, in percentage points'],
+  ['RelativeBand', DEFAULT_SETTINGS.relativeBand, 'relative band: out of band when |drift| > min(Band, RelativeBand × target)'],
+  ['Rule', DEFAULT_SETTINGS.rule, 'Calendar, Threshold or Hybrid (check on the calendar, trade only if out of band)'],
+  ['Frequency', DEFAULT_SETTINGS.frequency, 'Monthly, Quarterly, Semiannual or Annual'],
+  ['LastRebalanced', null, 'date of the last rebalance'],
+  ['AsOf', null, 'blank means today'],
+  ['Mode', DEFAULT_SETTINGS.mode, 'Full, or BuyOnly (no sells)'],
+  ['RebalanceTo', DEFAULT_SETTINGS.rebalanceTo, 'Target, or BandEdge (move only to the band edge)'],
+  ['WholeShares', DEFAULT_SETTINGS.wholeShares, 'trade whole shares'],
+  ['MinTrade', centsToNumber(DEFAULT_SETTINGS.minTrade), 'smallest trade amount; selling a whole position is exempt'],
+  ['TaxAware', DEFAULT_SETTINGS.taxAware, 'estimate taxes and prefer the cheapest plan'],
+  ['ShortTermRate', DEFAULT_SETTINGS.shortTermRate, 'tax rate on short-term gains'],
+  ['LongTermRate', DEFAULT_SETTINGS.longTermRate, 'tax rate on long-term gains'],
+  ['HarvestLosses', DEFAULT_SETTINGS.harvestLosses, 'count a realised loss as a tax saving'],
+  ['Commission', centsToNumber(DEFAULT_SETTINGS.commission), 'cost per trade'],
+  ['SpreadBps', DEFAULT_SETTINGS.spreadBps, 'cost per trade, in basis points of its amount'],
+  ['SellUntargeted', DEFAULT_SETTINGS.sellUntargeted, 'may the plan sell holdings that have no target'],
+  ['TimeLimit', DEFAULT_SETTINGS.timeLimit, 'seconds the trade planner may search'],
+  ['ConcentrationLimit', DEFAULT_SETTINGS.concentrationLimit, 'flag a single holding whose look-through weight exceeds this'],
+];
+
+/** Every setting with its default and what it means, so the spouse reading the sheet knows too. */
+export function starterSettings(): Cell[][] {
+  return [[...SETTINGS_STARTER_HEADER], ...SETTING_MEANINGS.map(([k, v, m]) => [k, v, m])];
+}
+
+
+

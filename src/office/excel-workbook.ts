@@ -1,0 +1,155 @@
+/**
+ * The WorkbookPort over Office.js (Excel.run). Reads every table in two round trips; writes only
+ * sheets and tables recorded in ownership.ts; asks the caller (through WorkbookRefusal) before
+ * replacing its own earlier output.
+ */
+import type { Cell } from '../engine';
+import { firstRowOf, rectangle, sheetOfAddress } from './address';
+import { Ownership, OWNERSHIP_SETTING, parseOwnership, withOwned } from './ownership';
+import { NewTable, SheetContent, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from './workbook-port';
+
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/** The slice of the `Excel` namespace the adapter uses, so tests can hand in a mock. */
+export interface ExcelHost {
+  run<T>(batch: Batch<T>): Promise<T>;
+}
+
+type Scalar = string | number | boolean;
+
+function toExcelCell(c: Cell): Scalar {
+  if (c === null || c === undefined) return '';
+  if (c instanceof Date) return c.toISOString().slice(0, 10);
+  if (typeof c === 'object') return String(c);
+  return c;
+}
+
+function loadOwnership(context: Excel.RequestContext): () => Ownership {
+  const item = context.workbook.settings.getItemOrNullObject(OWNERSHIP_SETTING);
+  item.load('value');
+  return () => (item.isNullObject ? parseOwnership('') : parseOwnership(item.value));
+}
+
+function saveOwnership(context: Excel.RequestContext, o: Ownership): void {
+  context.workbook.settings.add(OWNERSHIP_SETTING, JSON.stringify(o));
+}
+
+/** Writes a rectangle of cells at A1 of `sheet` with a bold header and per-column number formats. */
+function fill(sheet: Excel.Worksheet, rows: Scalar[][], content: 'values' | 'formulas', formats: readonly (string | null)[] = []): Excel.Range {
+  const range = sheet.getRangeByIndexes(0, 0, rows.length, rows[0].length);
+  if (content === 'formulas') range.formulas = rows;
+  else range.values = rows;
+  sheet.getRangeByIndexes(0, 0, 1, rows[0].length).format.font.bold = true;
+  formats.forEach((f, col) => {
+    if (f && rows.length > 1) sheet.getRangeByIndexes(1, col, rows.length - 1, 1).numberFormat = rows.slice(1).map(() => [f]);
+  });
+  return range;
+}
+
+export function excelWorkbook(excel: ExcelHost): WorkbookPort {
+  const sheetState = (context: Excel.RequestContext, name: string) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    sheet.load('id');
+    const owned = loadOwnership(context);
+    return {
+      sheet,
+      owned,
+      state: (): SheetState => (sheet.isNullObject ? 'missing' : owned().sheets.includes(sheet.id) ? 'ours' : 'theirs'),
+    };
+  };
+
+  return {
+    readTables: () =>
+      excel.run(async (context) => {
+        const tables = context.workbook.tables;
+        tables.load('items/name,items/id');
+        const owned = loadOwnership(context);
+        await context.sync();
+        const ranges = tables.items.map((t) => t.getRange().load('address,values'));
+        await context.sync();
+        const ours = owned().tables;
+        return tables.items.map(
+          (t, i): WorkbookTable => ({
+            name: t.name,
+            id: t.id,
+            sheet: sheetOfAddress(ranges[i].address),
+            address: ranges[i].address,
+            values: ranges[i].values as Cell[][],
+            headerRow: firstRowOf(ranges[i].address),
+            ours: ours.includes(t.id),
+          }),
+        );
+      }),
+
+    sheetState: (name) =>
+      excel.run(async (context) => {
+        const s = sheetState(context, name);
+        await context.sync();
+        return s.state();
+      }),
+
+    createTable: (spec: NewTable) =>
+      excel.run(async (context) => {
+        const existing = sheetState(context, spec.sheet);
+        await context.sync();
+        if (existing.state() !== 'missing') throw new WorkbookRefusal('exists', `a sheet called ${spec.sheet} already exists, so the ${spec.table} table was not created`);
+        const sheet = context.workbook.worksheets.add(spec.sheet);
+        const range = fill(sheet, rectangle(spec.values.map((r) => r.map(toExcelCell)), ''), 'values', spec.numberFormats);
+        const table = sheet.tables.add(range, true);
+        table.name = spec.table;
+        range.format.autofitColumns();
+        sheet.load('id');
+        table.load('id');
+        await context.sync();
+        saveOwnership(context, withOwned(existing.owned(), sheet.id, table.id));
+        await context.sync();
+      }),
+
+    writeSheet: (spec: SheetContent) =>
+      excel.run(async (context) => {
+        const existing = sheetState(context, spec.sheet);
+        await context.sync();
+        const state = existing.state();
+        if (state === 'theirs') throw new WorkbookRefusal('notOurs', `${spec.sheet} is not a sheet Rebalance created, so it was left alone`);
+        if (state === 'ours' && !spec.replace) throw new WorkbookRefusal('needsConfirmation', `${spec.sheet} already holds Rebalance's earlier output`);
+        let sheet: Excel.Worksheet;
+        if (state === 'ours') {
+          sheet = existing.sheet;
+          sheet.getRange().clear();
+        } else {
+          sheet = context.workbook.worksheets.add(spec.sheet);
+          sheet.load('id');
+        }
+        const range = fill(sheet, rectangle(spec.rows.map((r) => r.map(toExcelCell)), ''), spec.content, spec.numberFormats);
+        range.format.autofitColumns();
+        sheet.activate();
+        await context.sync();
+        if (state === 'missing') {
+          saveOwnership(context, withOwned(existing.owned(), sheet.id, null));
+          await context.sync();
+        }
+      }),
+
+    appendRow: (name, row) =>
+      excel.run(async (context) => {
+        const table = context.workbook.tables.getItemOrNullObject(name);
+        table.load('id');
+        const owned = loadOwnership(context);
+        await context.sync();
+        if (table.isNullObject) throw new WorkbookRefusal('missing', `there is no ${name} table`);
+        if (!owned().tables.includes(table.id)) throw new WorkbookRefusal('notOurs', `${name} is not a table Rebalance created, so no row was added`);
+        table.rows.add(undefined, [row.map(toExcelCell)]);
+        await context.sync();
+      }),
+
+    onTableChanged: (onChange) =>
+      excel.run(async (context) => {
+        const registration = context.workbook.tables.onChanged.add(async (event) => onChange(event.tableId));
+        await context.sync();
+        return async () => {
+          registration.remove();
+          await registration.context.sync();
+        };
+      }),
+  };
+}

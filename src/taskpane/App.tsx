@@ -1,0 +1,116 @@
+/**
+ * The task pane: Setup, Drift, Trades, Review and Exposure tabs over the workbook's tables. Every
+ * port comes in through props (PaneContext), so the pane runs the same in Excel, in jsdom tests and
+ * in the browser walk-through.
+ */
+import * as React from 'react';
+import {
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { DraftPanel, Draft } from './components/DraftPanel';
+import { DriftPanel } from './components/DriftPanel';
+import { ExposurePanel } from './components/ExposurePanel';
+import { ReviewPanel } from './components/ReviewPanel';
+import { SetupPanel } from './components/SetupPanel';
+import { PaneContext } from './PaneContext';
+import type { PanePorts } from './ports';
+import { useWorkbookView } from './use-workbook-view';
+
+type TabName = 'setup' | 'drift' | 'trades' | 'review' | 'exposure';
+const TABS: { value: TabName; label: string }[] = [
+  { value: 'setup', label: 'Setup' },
+  { value: 'drift', label: 'Drift' },
+  { value: 'trades', label: 'Trades' },
+  { value: 'review', label: 'Review' },
+  { value: 'exposure', label: 'Exposure' },
+];
+
+export function App({ ports, dark = false }: { ports: PanePorts; dark?: boolean }): React.JSX.Element {
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh', background: tokens.colorNeutralBackground1 }}>
+      <PaneContext.Provider value={ports}>
+        <Pane ports={ports} />
+      </PaneContext.Provider>
+    </FluentProvider>
+  );
+}
+
+function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
+  const [holdingsName, setHoldingsName] = React.useState<string | null>(null);
+  const [tab, setTab] = React.useState<TabName | null>(null);
+  const [draft, setDraft] = React.useState<Draft | null>(null);
+  const { tables, view, failure, refresh } = useWorkbookView(ports, holdingsName);
+  // Start where there is something to see: Drift when the household reads cleanly, else Setup; then stay put.
+  const selected: TabName = tab ?? (view && view.drift ? 'drift' : 'setup');
+  React.useEffect(() => {
+    if (tab === null && view) setTab(selected);
+  }, [tab, view, selected]);
+  const warnings = view?.household?.warnings ?? [];
+
+  const panel = (): React.ReactNode => {
+    if (!view) return <Spinner label="Reading the workbook…" />;
+    if (selected === 'setup') return <SetupPanel tables={tables} view={view} onChooseHoldings={setHoldingsName} onChanged={refresh} />;
+    if (!view.drift) return <Caption1>Finish Setup first: {view.problem}</Caption1>;
+    if (selected === 'drift') return <DriftPanel drift={view.drift} due={view.due} />;
+    if (selected === 'trades') return <DraftPanel view={view} draft={draft} onDraft={setDraft} />;
+    if (selected === 'review') return <ReviewPanel view={view} drift={view.drift} due={view.due} draft={draft} onChanged={refresh} />;
+    return <ExposurePanel view={view} />;
+  };
+
+  return (
+    <main style={{ padding: 12, display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 }}>
+      <header>
+        <Title3 as="h1" style={{ display: 'block', margin: 0 }}>
+          Rebalance
+        </Title3>
+        <Caption1 as="p" style={{ display: 'block', margin: 0 }}>
+          Computed in this workbook; nothing leaves it.
+        </Caption1>
+      </header>
+      {failure && (
+        <MessageBar layout="multiline" intent="error" role="alert">
+          <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
+      {view?.problem && (
+        <MessageBar layout="multiline" intent="error" role="alert">
+          <MessageBarBody data-testid="problem">{view.problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {warnings.length > 0 && (
+        <details>
+          <summary>
+            {warnings.length} note{warnings.length === 1 ? '' : 's'} about the data
+          </summary>
+          <ul style={{ margin: '4px 0', paddingLeft: 18 }}>
+            {warnings.map((w, i) => (
+              <li key={i}>
+                <Caption1>{w.message}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <TabList selectedValue={selected} onTabSelect={(_, d) => setTab(d.value as TabName)} aria-label="Rebalance sections" size="small">
+        {TABS.map((t) => (
+          <Tab key={t.value} value={t.value} id={`tab-${t.value}`} aria-controls="pane-panel">
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id="pane-panel" aria-labelledby={`tab-${selected}`}>
+        {panel()}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+import * as React from 'react';
+import { Body1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { formatCents } from '../../engine';
+import type { DriftReport, DueVerdict } from '../../engine';
+import { percent, signedPoints } from '../format';
+import { DriftChart } from './DriftChart';
+import { DueStatus } from './DueStatus';
+
+/** Today's drift: total, the rule's verdict, the chart and the numbers behind it. */
+export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict | null }): React.JSX.Element {
+  return (
+    <section aria-labelledby="drift-heading" style={{ display: 'grid', gap: 12 }}>
+      <Subtitle2 as="h2" id="drift-heading">
+        Drift
+      </Subtitle2>
+      <Body1>
+        Total value <strong data-testid="total-value">{formatCents(drift.total)}</strong>
+      </Body1>
+      {due && <DueStatus due={due} />}
+      <DriftChart drift={drift} />
+      <Table size="extra-small" aria-label="Drift by class">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Class</TableHeaderCell>
+            <TableHeaderCell>Weight</TableHeaderCell>
+            <TableHeaderCell>Target</TableHeaderCell>
+            <TableHeaderCell>Drift</TableHeaderCell>
+            <TableHeaderCell>Status</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {drift.rows.map((r) => (
+            <TableRow key={r.label}>
+              <TableCell>{r.label}</TableCell>
+              <TableCell>{percent(r.weight)}</TableCell>
+              <TableCell>{r.target === null ? '—' : percent(r.target)}</TableCell>
+              <TableCell>{r.drift === null ? '—' : signedPoints(r.drift)}</TableCell>
+              <TableCell>{r.status}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}

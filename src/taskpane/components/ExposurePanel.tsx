@@ -1,0 +1,74 @@
+/** Look-through exposure: the largest underlying holdings and the concentration flags, via the ExposurePort. */
+import * as React from 'react';
+import { Body1, MessageBar, MessageBarBody, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { HouseholdView } from '../household-view';
+import { usePorts } from '../PaneContext';
+import { ExposureResult, NotAvailable } from '../ports';
+import { percent } from '../format';
+import { formatMoney } from '../trade-output';
+import { errorText } from './Notice';
+
+const TOP = 10;
+
+export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Element {
+  const { exposure } = usePorts();
+  const [state, setState] = React.useState<{ result?: ExposureResult; problem?: string; info?: string } | null>(null);
+  React.useEffect(() => {
+    let live = true;
+    setState(null);
+    if (!view.tables) return;
+    exposure.exposure({ tables: view.tables, top: TOP }).then(
+      (result) => live && setState({ result }),
+      (e: unknown) => live && setState(e instanceof NotAvailable ? { info: e.message } : { problem: errorText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [exposure, view.tables]);
+
+  return (
+    <section aria-labelledby="exposure-heading" style={{ display: 'grid', gap: 12 }}>
+      <Subtitle2 as="h2" id="exposure-heading">
+        Look-through exposure
+      </Subtitle2>
+      {state === null && <Spinner size="tiny" label="Looking through funds…" />}
+      {state?.info && <Body1>{state.info}</Body1>}
+      {state?.problem && (
+        <MessageBar layout="multiline" intent="error" role="alert">
+          <MessageBarBody>{state.problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state?.result && (
+        <>
+          {state.result.flags.map((f) => (
+            <MessageBar layout="multiline" key={f.holding} intent="warning">
+              <MessageBarBody>
+                {f.holding} is {percent(f.weight)} of the household through funds and direct holdings, above the {percent(f.limit)} concentration limit.
+              </MessageBarBody>
+            </MessageBar>
+          ))}
+          <Table size="extra-small" aria-label={`Top ${TOP} look-through holdings`}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Holding</TableHeaderCell>
+                <TableHeaderCell>Total</TableHeaderCell>
+                <TableHeaderCell>Weight</TableHeaderCell>
+                <TableHeaderCell>Via</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {state.result.rows.map((r) => (
+                <TableRow key={r.holding}>
+                  <TableCell>{r.holding}</TableCell>
+                  <TableCell>{formatMoney(r.total)}</TableCell>
+                  <TableCell>{percent(r.weight)}</TableCell>
+                  <TableCell>{[r.direct > 0 ? 'direct' : null, ...r.via].filter(Boolean).join(', ')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import * as React from 'react';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+
+export interface NoticeState {
+  readonly intent: 'success' | 'error' | 'warning' | 'info';
+  readonly text: string;
+}
+
+/** One line of feedback after an action; announced to screen readers. */
+export function Notice({ notice }: { notice: NoticeState | null }): React.JSX.Element | null {
+  if (!notice) return null;
+  return (
+    <MessageBar layout="multiline" intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** An error from a port or the workbook, as a sentence for the user. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

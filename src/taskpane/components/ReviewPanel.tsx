@@ -1,0 +1,74 @@
+/** The quarterly review: the rule's verdict, today's numbers, and "Log review" into the Review Log table. */
+import * as React from 'react';
+import { Body1, Button, Field, Subtitle2, Textarea } from '@fluentui/react-components';
+import { DriftReport, DueVerdict, formatCents } from '../../engine';
+import { HouseholdView, ROLE_NAMES } from '../household-view';
+import { usePorts } from '../PaneContext';
+import { describeLargestDrift, REVIEW_LOG_FORMATS, REVIEW_LOG_HEADER, reviewLogRow } from '../review-log';
+import { Draft } from './DraftPanel';
+import { DueStatus } from './DueStatus';
+import { errorText, Notice, NoticeState } from './Notice';
+
+interface Props {
+  view: HouseholdView;
+  drift: DriftReport;
+  due: DueVerdict | null;
+  draft: Draft | null;
+  onChanged: () => void;
+}
+
+export function ReviewPanel({ view, drift, due, draft, onChanged }: Props): React.JSX.Element {
+  const { workbook, today } = usePorts();
+  const [note, setNote] = React.useState('');
+  const [notice, setNotice] = React.useState<NoticeState | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const approved = draft ? draft.result.trades.filter((_, i) => draft.approved[i]) : [];
+  const tax = Math.round(approved.reduce((s, t) => s + t.estTax, 0) * 100) / 100;
+
+  const log = async () => {
+    setBusy(true);
+    try {
+      const row = reviewLogRow(today(), drift, approved.length, tax, note.trim());
+      const existing = view.found.reviewLog;
+      if (existing) await workbook.appendRow(existing.name, row);
+      else {
+        const { sheet, table } = ROLE_NAMES.reviewLog;
+        await workbook.createTable({ sheet, table, values: [[...REVIEW_LOG_HEADER], row], numberFormats: REVIEW_LOG_FORMATS });
+      }
+      setNote('');
+      setNotice({ intent: 'success', text: `Logged today's review in ${existing?.name ?? ROLE_NAMES.reviewLog.table}.` });
+      onChanged();
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="review-heading" style={{ display: 'grid', gap: 12 }}>
+      <Subtitle2 as="h2" id="review-heading">
+        Review
+      </Subtitle2>
+      {due && <DueStatus due={due} />}
+      <dl style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px', margin: 0 }}>
+        <dt>Total</dt>
+        <dd style={{ margin: 0 }}>{formatCents(drift.total)}</dd>
+        <dt>Largest drift</dt>
+        <dd style={{ margin: 0 }}>{describeLargestDrift(drift) || '—'}</dd>
+        <dt>Trades approved</dt>
+        <dd style={{ margin: 0 }}>{draft ? `${approved.length} of ${draft.result.trades.length}` : 'none drafted'}</dd>
+        <dt>Est. tax</dt>
+        <dd style={{ margin: 0 }}>{draft ? `$${tax.toFixed(2)}` : '—'}</dd>
+      </dl>
+      <Field label="Note for the log">
+        <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
+      </Field>
+      <Button appearance="primary" onClick={log} disabled={busy}>
+        Log review
+      </Button>
+      <Body1>Each review adds a row to the Review Log table, so the household's history stays in the workbook.</Body1>
+      <Notice notice={notice} />
+    </section>
+  );
+}

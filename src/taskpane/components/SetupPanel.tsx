@@ -1,0 +1,157 @@
+/**
+ * Setup: choose the holdings table, see how its columns are read and how each account's tax type was
+ * decided (and correct it), create the missing Targets / Accounts / Settings tables pre-filled from
+ * today's holdings, and insert example formulas.
+ */
+import * as React from 'react';
+import { Body1, Button, Caption1, Field, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { AccountType, detectHoldingsColumns, keyOf } from '../../engine';
+import type { WorkbookTable } from '../../office/workbook-port';
+import { HouseholdView } from '../household-view';
+import { writeOwnSheet } from '../own-sheet';
+import { usePorts } from '../PaneContext';
+import { createStarterTables, exampleFormulaRows, FORMULAS_SHEET, missingStarters } from '../setup-actions';
+import { useConfirm } from './Confirm';
+import { errorText, Notice, NoticeState } from './Notice';
+
+const TYPES: AccountType[] = ['Taxable', 'Traditional', 'Roth', 'HSA'];
+
+interface Props {
+  tables: readonly WorkbookTable[];
+  view: HouseholdView;
+  onChooseHoldings: (name: string) => void;
+  onChanged: () => void;
+}
+
+export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props): React.JSX.Element {
+  const { workbook } = usePorts();
+  const [types, setTypes] = React.useState<Map<string, AccountType>>(new Map());
+  const [notice, setNotice] = React.useState<NoticeState | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [dialog, ask] = useConfirm();
+  const holdings = view.holdingsTable;
+  const columns = holdings ? detectHoldingsColumns(holdings.values[0] ?? []) : [];
+  const household = view.household;
+  const missing = missingStarters(view);
+  const accountsTable = view.found.accounts;
+
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setNotice({ intent: 'success', text: await action() });
+      onChanged();
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const createTables = () =>
+    run(async () => {
+      if (!household) throw new Error('Fix the holdings table first.');
+      const created = await createStarterTables(workbook, view, household, types);
+      return `Created ${created.join(', ')} on their own sheets. Edit them like any Excel table.`;
+    });
+
+  const insertFormulas = () =>
+    run(async () => {
+      const name = await writeOwnSheet(
+        workbook,
+        { name: (n) => (n === 1 ? FORMULAS_SHEET : `${FORMULAS_SHEET} (${n})`), rows: exampleFormulaRows(view), content: 'formulas' },
+        ask,
+      );
+      return name ? `Example formulas are on the sheet ${name}.` : 'Left the earlier formulas sheet as it was.';
+    });
+
+  return (
+    <section aria-labelledby="setup-heading" style={{ display: 'grid', gap: 12 }}>
+      <Subtitle2 as="h2" id="setup-heading">
+        Setup
+      </Subtitle2>
+      <Field label="Holdings table" hint="The Excel table with one row per position or tax lot.">
+        <Select value={holdings?.name ?? ''} onChange={(_, d) => onChooseHoldings(d.value)} disabled={tables.length === 0}>
+          {holdings === null && <option value="">(no table found)</option>}
+          {tables.map((t) => (
+            <option key={t.id} value={t.name}>
+              {t.name} ({t.address})
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      {columns.length > 0 && (
+        <Table size="extra-small" aria-label="Columns detected in the holdings table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Your column</TableHeaderCell>
+              <TableHeaderCell>Read as</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {columns.map((c, i) => (
+              <TableRow key={`${c.header}-${i}`}>
+                <TableCell>{c.header || '(blank)'}</TableCell>
+                <TableCell>{c.readAs ?? 'ignored'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+
+      {household && (
+        <div role="group" aria-labelledby="accounts-heading" style={{ display: 'grid', gap: 8 }}>
+          <Body1 id="accounts-heading" as="h3" style={{ fontWeight: 600 }}>
+            Account types
+          </Body1>
+          {household.accounts.map((a) => {
+            const inferred = a.typeSource === 'inferred';
+            const editable = accountsTable === null;
+            const hint = !inferred
+              ? `From ${accountsTable?.name ?? 'Accounts'}${a.row ? `, row ${a.row}` : ''}.`
+              : editable
+                ? 'Inferred from the name; the Accounts table will be created with your choice.'
+                : `Inferred from the name; set its Type in ${accountsTable?.name}${a.row ? ` row ${a.row}` : ' (add a row)'} to change it.`;
+            return (
+              <Field key={a.name} label={a.name} hint={hint}>
+                <Select
+                  value={types.get(keyOf(a.name)) ?? a.type}
+                  disabled={!editable}
+                  onChange={(_, d) => setTypes(new Map(types).set(keyOf(a.name), d.value as AccountType))}
+                >
+                  {TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {t}
+                      {inferred && t === a.type ? ' (inferred)' : ''}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            );
+          })}
+        </div>
+      )}
+
+      <div style={{ display: 'grid', gap: 8 }}>
+        {missing.length > 0 ? (
+          <>
+            <Caption1>
+              Missing: {missing.map((m) => m[0].toUpperCase() + m.slice(1)).join(', ')}. They are created as ordinary tables on new sheets, pre-filled
+              from today's holdings, so anyone opening the workbook sees them.
+            </Caption1>
+            <Button appearance="primary" onClick={createTables} disabled={busy || !household}>
+              Create {missing.map((m) => m[0].toUpperCase() + m.slice(1)).join(', ')} tables
+            </Button>
+          </>
+        ) : (
+          <Caption1>Targets, Accounts and Settings tables are in place.</Caption1>
+        )}
+        <Button onClick={insertFormulas} disabled={busy || !holdings || !view.found.targets}>
+          Insert example formulas
+        </Button>
+      </div>
+      <Notice notice={notice} />
+      {dialog}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+/** The drafted trades by account, each with its reason, tax and an approve box; then the plan's summary. */
+import * as React from 'react';
+import { Body1, Caption1, Checkbox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { percent, signedPoints } from '../format';
+import { DraftResult } from '../ports';
+import { describeTrade, formatMoney, groupByAccount } from '../trade-output';
+
+interface Props {
+  result: DraftResult;
+  approved: readonly boolean[];
+  onApprove: (approved: boolean[]) => void;
+}
+
+export function TradeList({ result, approved, onApprove }: Props): React.JSX.Element {
+  const { summary } = result;
+  const approvedTax = result.trades.reduce((s, t, i) => s + (approved[i] ? t.estTax : 0), 0);
+  return (
+    <div style={{ display: 'grid', gap: 12 }}>
+      {result.trades.length === 0 && <Body1>{summary.note ?? 'No trades are needed.'}</Body1>}
+      {groupByAccount(result.trades).map(([account, list]) => (
+        <div key={account} role="group" aria-label={`Trades in ${account}`} style={{ display: 'grid', gap: 6 }}>
+          <Body1 as="h3" style={{ fontWeight: 600, margin: 0 }}>
+            {account}
+          </Body1>
+          {list.map(({ trade, index }) => (
+            <div key={index} data-testid="trade" style={{ borderLeft: `3px solid ${trade.action === 'SELL' ? tokens.colorPaletteRedBorder2 : tokens.colorPaletteGreenBorder2}`, paddingLeft: 8 }}>
+              <Checkbox
+                checked={approved[index] ?? false}
+                onChange={(_, d) => onApprove(approved.map((a, i) => (i === index ? d.checked === true : a)))}
+                label={<strong>{describeTrade(trade)}</strong>}
+                aria-label={`Approve ${describeTrade(trade)} in ${account}`}
+              />
+              <Caption1 as="p" style={{ display: 'block', margin: '2px 0 0 32px' }}>
+                {trade.reason}
+              </Caption1>
+              {trade.estTax !== 0 && (
+                <Caption1 as="p" style={{ display: 'block', margin: '2px 0 0 32px', fontWeight: 600 }}>
+                  Est. tax {formatMoney(trade.estTax)}
+                </Caption1>
+              )}
+            </div>
+          ))}
+        </div>
+      ))}
+      <div aria-label="Plan summary" role="group" style={{ display: 'grid', gap: 4 }}>
+        <Body1>
+          {summary.tradeCount} trades · est. tax {formatMoney(summary.totalTax)} (approved: {formatMoney(approvedTax)})
+          {summary.gap !== null && (summary.gap === 0 ? ' · proven best plan' : ` · within ${(summary.gap * 100).toFixed(2)}% of the best plan`)}
+        </Body1>
+        {summary.driftAfter.length > 0 && (
+          <Table size="extra-small" aria-label="Drift after the trades">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Class</TableHeaderCell>
+                <TableHeaderCell>After</TableHeaderCell>
+                <TableHeaderCell>Target</TableHeaderCell>
+                <TableHeaderCell>Drift</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {summary.driftAfter.map((d) => (
+                <TableRow key={d.class}>
+                  <TableCell>{d.class}</TableCell>
+                  <TableCell>{percent(d.weight)}</TableCell>
+                  <TableCell>{d.target === null ? '—' : percent(d.target)}</TableCell>
+                  <TableCell>{d.drift === null ? '—' : signedPoints(d.drift)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        {result.warnings.map((w) => (
+          <Caption1 key={w}>⚠ {w}</Caption1>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The workbook's tables → what the pane shows: which table is which (by Excel table name, then by
+ * sheet name, as the functions do), the household, its drift and the review verdict. Any user
+ * mistake becomes `problem` (the engine's message naming table, row and column), never a crash.
+ */
+import {
+  computeDrift,
+  DriftReport,
+  DueVerdict,
+  Household,
+  HouseholdTables,
+  IsoDate,
+  isInputError,
+  keyOf,
+  readHousehold,
+  reviewDue,
+  TableInput,
+  withAsOf,
+} from '../engine';
+import type { WorkbookTable } from '../office/workbook-port';
+
+export type Role = 'targets' | 'accounts' | 'settings' | 'funds' | 'identical' | 'reviewLog';
+
+/** The table name the add-in gives each table it creates, and the sheet it puts it on. */
+export const ROLE_NAMES: Readonly<Record<Role, { table: string; sheet: string }>> = {
+  targets: { table: 'Targets', sheet: 'Targets' },
+  accounts: { table: 'Accounts', sheet: 'Accounts' },
+  settings: { table: 'Settings', sheet: 'Settings' },
+  funds: { table: 'Funds', sheet: 'Funds' },
+  identical: { table: 'Identical', sheet: 'Identical' },
+  reviewLog: { table: 'ReviewLog', sheet: 'Review Log' },
+};
+
+export function findTable(tables: readonly WorkbookTable[], role: Role): WorkbookTable | null {
+  const { table, sheet } = ROLE_NAMES[role];
+  return tables.find((t) => keyOf(t.name) === keyOf(table)) ?? tables.find((t) => keyOf(t.sheet) === keyOf(sheet)) ?? null;
+}
+
+/** The table the pane proposes as Holdings: one named so, else the first with a Ticker-like header. */
+export function guessHoldings(tables: readonly WorkbookTable[]): WorkbookTable | null {
+  const byName = tables.find((t) => keyOf(t.name) === 'holdings' || keyOf(t.sheet) === 'holdings');
+  if (byName) return byName;
+  return tables.find((t) => (t.values[0] ?? []).some((h) => typeof h === 'string' && /^(ticker|symbol)$/i.test(h.trim()))) ?? null;
+}
+
+const asInput = (t: WorkbookTable | null, name: string): TableInput | null => (t ? { name, cells: t.values, headerRow: t.headerRow } : null);
+
+export interface HouseholdView {
+  readonly holdingsTable: WorkbookTable | null;
+  readonly found: Readonly<Record<Role, WorkbookTable | null>>;
+  readonly tables: HouseholdTables | null;
+  readonly household: Household | null;
+  readonly drift: DriftReport | null;
+  readonly due: DueVerdict | null;
+  readonly asOf: IsoDate;
+  /** The engine's message for bad input, or why there is nothing to show yet. */
+  readonly problem: string | null;
+}
+
+export function viewHousehold(all: readonly WorkbookTable[], holdingsName: string | null, today: IsoDate): HouseholdView {
+  const roles: Role[] = ['targets', 'accounts', 'settings', 'funds', 'identical', 'reviewLog'];
+  const found = Object.fromEntries(roles.map((r) => [r, findTable(all, r)])) as Record<Role, WorkbookTable | null>;
+  const holdingsTable = (holdingsName ? all.find((t) => t.name === holdingsName) : null) ?? guessHoldings(all);
+  const empty = { holdingsTable, found, tables: null, household: null, drift: null, due: null, asOf: today };
+  if (!holdingsTable) return { ...empty, problem: 'No holdings table found. Format your holdings as an Excel table (Insert > Table) with a header row.' };
+  const tables: HouseholdTables = {
+    holdings: asInput(holdingsTable, 'Holdings')!,
+    targets: asInput(found.targets, 'Targets'),
+    accounts: asInput(found.accounts, 'Accounts'),
+    settings: asInput(found.settings, 'Settings'),
+    funds: asInput(found.funds, 'Funds'),
+    identical: asInput(found.identical, 'Identical'),
+  };
+  try {
+    const household = withAsOf(readHousehold(tables), null, today);
+    const asOf = household.settings.asOf!;
+    if (household.targets.length === 0) return { ...empty, tables, household, asOf, problem: 'There is no Targets table yet. Create it in Setup.' };
+    const drift = computeDrift(household);
+    return { holdingsTable, found, tables, household, drift, due: reviewDue(drift, household.settings, asOf), asOf, problem: null };
+  } catch (e) {
+    if (isInputError(e)) return { ...empty, tables, problem: e.message };
+    throw e;
+  }
+}

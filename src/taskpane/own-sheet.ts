@@ -1,0 +1,34 @@
+/**
+ * Writing one of the add-in's own sheets without ever touching the user's: a user's sheet with the
+ * wanted name is stepped around ("Trades 2026-11-21 (2)"); the add-in's own earlier sheet is
+ * replaced only when the user says so.
+ */
+import type { Cell } from '../engine';
+import type { WorkbookPort } from '../office/workbook-port';
+
+export interface OwnSheet {
+  readonly name: (attempt: number) => string;
+  readonly rows: Cell[][];
+  readonly content: 'values' | 'formulas';
+  readonly numberFormats?: readonly (string | null)[];
+}
+
+export type Ask = (title: string, body: string, confirm: string) => Promise<boolean>;
+
+const MAX_ATTEMPTS = 20;
+
+/** Resolves to the sheet written, or null when the user declined to replace the earlier one. */
+export async function writeOwnSheet(workbook: WorkbookPort, sheet: OwnSheet, ask: Ask): Promise<string | null> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const name = sheet.name(attempt);
+    const state = await workbook.sheetState(name);
+    if (state === 'theirs') continue;
+    if (state === 'ours') {
+      const yes = await ask(`Replace ${name}?`, `${name} holds what Rebalance wrote earlier. Replace it with the new version?`, 'Replace');
+      if (!yes) return null;
+    }
+    await workbook.writeSheet({ sheet: name, rows: sheet.rows, content: sheet.content, numberFormats: sheet.numberFormats, replace: state === 'ours' });
+    return name;
+  }
+  throw new Error(`Sheets called ${sheet.name(1)} up to ${sheet.name(MAX_ATTEMPTS)} all exist; rename or delete some first.`);
+}

@@ -1,0 +1,54 @@
+/**
+ * What the pane writes for a draft: the `Trades YYYY-MM-DD` sheet (plain values, readable without
+ * the add-in, with an Approved column) and the per-account order list for the clipboard.
+ */
+import type { Cell, IsoDate } from '../engine';
+import type { DraftResult, DraftTrade } from './ports';
+
+export const TRADES_SHEET_HEADER = ['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Reason', 'Approved'] as const;
+export const TRADES_SHEET_FORMATS = [null, null, null, '#,##0.######', '$#,##0.00', '$#,##0.00', '$#,##0.00', null, null] as const;
+
+export function tradesSheetName(today: IsoDate, attempt = 1): string {
+  return attempt === 1 ? `Trades ${today}` : `Trades ${today} (${attempt})`;
+}
+
+/** Every drafted trade in the planner's order, marked Yes or No, then a line saying where it came from. */
+export function tradesSheetRows(result: DraftResult, approved: readonly boolean[], asOf: IsoDate): Cell[][] {
+  const rows: Cell[][] = [[...TRADES_SHEET_HEADER]];
+  result.trades.forEach((t, i) => {
+    rows.push([t.account, t.ticker, t.action, t.shares, t.price, t.amount, t.estTax, t.reason, approved[i] ? 'Yes' : 'No']);
+  });
+  rows.push([]);
+  rows.push([`Drafted by Rebalance in Excel as of ${asOf}. Place approved orders at your broker; the add-in never trades.`]);
+  return rows;
+}
+
+/** Approved trades grouped by account, sells first as the planner ordered them. */
+export function groupByAccount(trades: readonly DraftTrade[]): [string, { trade: DraftTrade; index: number }[]][] {
+  const groups = new Map<string, { trade: DraftTrade; index: number }[]>();
+  trades.forEach((trade, index) => {
+    const list = groups.get(trade.account) ?? [];
+    list.push({ trade, index });
+    groups.set(trade.account, list);
+  });
+  return [...groups.entries()];
+}
+
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+export function formatMoney(amount: number): string {
+  return money.format(amount);
+}
+
+export function describeTrade(t: DraftTrade): string {
+  return `${t.action} ${t.shares} ${t.ticker} @ ${formatMoney(t.price)} (${formatMoney(t.amount)})`;
+}
+
+/** "Joint Taxable:\n  SELL 12 VTI @ $250.12 ($3,001.44)\n…" — only the approved trades. */
+export function orderList(result: DraftResult, approved: readonly boolean[]): string {
+  const chosen = result.trades.filter((_, i) => approved[i]);
+  if (chosen.length === 0) return 'No approved trades.';
+  return groupByAccount(chosen)
+    .map(([account, list]) => [`${account}:`, ...list.map(({ trade }) => `  ${describeTrade(trade)}`)].join('\n'))
+    .join('\n\n');
+}

@@ -1,0 +1,232 @@
+/*
+ * Test-only stand-in for office.js in the browser walk-through: `Office.onReady` and the part of
+ * `Excel.run` the add-in's workbook adapter uses, over an in-memory workbook of sheets (cell grids)
+ * and tables. Loads and syncs are immediate; what the adapter writes lands in the grid, where the
+ * test reads it back through `window.__workbook`. Also provides the test's DraftPort
+ * (`window.rebalDraftPort`): a fixed plan for the fixture household, with progress and abort.
+ * Never shipped: the e2e test serves it in place of appsforoffice.microsoft.com's office.js.
+ */
+(function () {
+  'use strict';
+  var seed = window.__rebalSeed || { sheets: [], tables: [] };
+  var nextId = 1;
+  var book = { sheets: [], tables: [], settings: {}, listeners: [] };
+
+  function columnLetters(col) {
+    var s = '';
+    for (var n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  }
+  function quoteSheet(name) {
+    return /^[A-Za-z0-9_]+$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
+  }
+  function addSheet(name) {
+    var sheet = { id: 'sheet-' + nextId++, name: name, cells: {}, formats: {}, bold: {}, active: false };
+    book.sheets.push(sheet);
+    return sheet;
+  }
+  function sheetByName(name) {
+    return book.sheets.find(function (s) { return s.name.toLowerCase() === name.toLowerCase(); }) || null;
+  }
+  function cell(sheet, r, c) {
+    return sheet.cells[r + ',' + c];
+  }
+  function put(sheet, r, c, v) {
+    if (v === '' || v === null || v === undefined) delete sheet.cells[r + ',' + c];
+    else sheet.cells[r + ',' + c] = v;
+  }
+  function grid(sheet, r0, c0, rows, cols) {
+    var out = [];
+    for (var r = 0; r < rows; r++) {
+      var row = [];
+      for (var c = 0; c < cols; c++) {
+        var v = cell(sheet, r0 + r, c0 + c);
+        row.push(v === undefined ? '' : v);
+      }
+      out.push(row);
+    }
+    return out;
+  }
+  function usedSize(sheet) {
+    var rows = 0, cols = 0;
+    Object.keys(sheet.cells).forEach(function (k) {
+      var p = k.split(',');
+      rows = Math.max(rows, +p[0] + 1);
+      cols = Math.max(cols, +p[1] + 1);
+    });
+    return { rows: rows, cols: cols };
+  }
+  function addTable(sheet, r0, c0, rows, cols, name) {
+    var t = { id: '{table-' + nextId++ + '}', name: name || 'Table' + nextId, sheet: sheet, r0: r0, c0: c0, rows: rows, cols: cols };
+    book.tables.push(t);
+    return t;
+  }
+  function address(sheet, r0, c0, rows, cols) {
+    return quoteSheet(sheet.name) + '!' + columnLetters(c0) + (r0 + 1) + ':' + columnLetters(c0 + cols - 1) + (r0 + rows);
+  }
+  function loadable(o) {
+    o.load = function () { return o; };
+    return o;
+  }
+
+  function rangeProxy(sheet, r0, c0, rows, cols) {
+    var range = loadable({
+      get address() { return address(sheet, r0, c0, rows, cols); },
+      get values() { return grid(sheet, r0, c0, rows, cols); },
+      set values(v) { write(v); },
+      set formulas(v) { write(v); },
+      set numberFormat(f) {
+        for (var r = 0; r < rows; r++) for (var c = 0; c < cols; c++) sheet.formats[(r0 + r) + ',' + (c0 + c)] = f[r][c];
+      },
+      format: {
+        font: { set bold(b) { for (var c = 0; c < cols; c++) sheet.bold[r0 + ',' + (c0 + c)] = b; } },
+        autofitColumns: function () {},
+      },
+      clear: function () {
+        Object.keys(sheet.cells).forEach(function (k) { delete sheet.cells[k]; });
+        sheet.formats = {};
+        sheet.bold = {};
+      },
+    });
+    function write(v) {
+      if (v.length !== rows || v.some(function (row) { return row.length !== cols; })) throw new Error('The number of rows or columns in the input array doesn\'t match the size or dimensions of the range.');
+      for (var r = 0; r < rows; r++) for (var c = 0; c < cols; c++) put(sheet, r0 + r, c0 + c, v[r][c]);
+    }
+    range.__bounds = { sheet: sheet, r0: r0, c0: c0, rows: rows, cols: cols };
+    return range;
+  }
+
+  function tableProxy(t) {
+    return loadable({
+      get id() { return t.id; },
+      get name() { return t.name; },
+      set name(n) { t.name = n; },
+      isNullObject: false,
+      getRange: function () { return rangeProxy(t.sheet, t.r0, t.c0, t.rows, t.cols); },
+      rows: {
+        add: function (_index, values) {
+          values.forEach(function (row) {
+            for (var c = 0; c < t.cols; c++) put(t.sheet, t.r0 + t.rows, t.c0 + c, row[c]);
+            t.rows++;
+          });
+          fire(t.id);
+        },
+      },
+    });
+  }
+
+  function sheetProxy(sheet) {
+    return loadable({
+      isNullObject: false,
+      get id() { return sheet.id; },
+      get name() { return sheet.name; },
+      getRange: function () { var u = usedSize(sheet); return rangeProxy(sheet, 0, 0, Math.max(1, u.rows), Math.max(1, u.cols)); },
+      getRangeByIndexes: function (r, c, rows, cols) { return rangeProxy(sheet, r, c, rows, cols); },
+      activate: function () { book.sheets.forEach(function (s) { s.active = s === sheet; }); },
+      tables: {
+        add: function (range, hasHeaders) {
+          if (!hasHeaders) throw new Error('stub: tables need headers');
+          var b = range.__bounds;
+          return tableProxy(addTable(b.sheet, b.r0, b.c0, b.rows, b.cols, null));
+        },
+      },
+    });
+  }
+
+  var nullObject = loadable({ isNullObject: true });
+  var context = {
+    sync: function () { return Promise.resolve(); },
+    workbook: {
+      tables: loadable({
+        get items() { return book.tables.map(tableProxy); },
+        getItemOrNullObject: function (name) {
+          var t = book.tables.find(function (x) { return x.name.toLowerCase() === name.toLowerCase(); });
+          return t ? tableProxy(t) : nullObject;
+        },
+        onChanged: {
+          add: function (handler) {
+            book.listeners.push(handler);
+            return { context: context, remove: function () { book.listeners = book.listeners.filter(function (h) { return h !== handler; }); } };
+          },
+        },
+      }),
+      worksheets: {
+        getItemOrNullObject: function (name) { var s = sheetByName(name); return s ? sheetProxy(s) : nullObject; },
+        add: function (name) {
+          if (sheetByName(name)) throw new Error('A resource with the same name or identifier already exists.');
+          return sheetProxy(addSheet(name));
+        },
+      },
+      settings: {
+        getItemOrNullObject: function (key) {
+          return key in book.settings ? loadable({ isNullObject: false, value: book.settings[key] }) : nullObject;
+        },
+        add: function (key, value) { book.settings[key] = value; },
+      },
+    },
+  };
+
+  function fire(tableId) {
+    book.listeners.forEach(function (h) { h({ tableId: tableId, type: 'TableChanged' }); });
+  }
+
+  seed.sheets.forEach(function (s) {
+    var sheet = addSheet(s.name);
+    s.rows.forEach(function (row, r) { row.forEach(function (v, c) { put(sheet, r, c, v); }); });
+    (s.tables || []).forEach(function (t) { addTable(sheet, 0, 0, s.rows.length, s.rows[0].length, t); });
+  });
+
+  window.Excel = { run: function (batch) { return Promise.resolve().then(function () { return batch(context); }); } };
+  window.Office = {
+    context: { officeTheme: undefined },
+    onReady: function (cb) { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }).then(function (info) { if (cb) cb(info); return info; }); },
+  };
+
+  /* The shared runtime's custom functions register here; the test checks they did. */
+  var associated = {};
+  function CustomFunctionError(code, message) {
+    this.code = code;
+    this.message = message;
+  }
+  window.CustomFunctions = {
+    associate: function (id, fn) { associated[id] = fn; },
+    Error: CustomFunctionError,
+    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
+  };
+
+  /* What the test reads and does. */
+  window.__workbook = {
+    sheetNames: function () { return book.sheets.map(function (s) { return s.name; }); },
+    sheetValues: function (name) { var s = sheetByName(name); if (!s) return null; var u = usedSize(s); return grid(s, 0, 0, u.rows, u.cols); },
+    tableValues: function (name) { var t = book.tables.find(function (x) { return x.name === name; }); return t ? grid(t.sheet, t.r0, t.c0, t.rows, t.cols) : null; },
+    tableNames: function () { return book.tables.map(function (t) { return t.name; }); },
+    settings: function () { return JSON.parse(JSON.stringify(book.settings)); },
+    customFunctions: function () { return Object.keys(associated).sort(); },
+    activeSheet: function () { var s = book.sheets.find(function (x) { return x.active; }); return s ? s.name : null; },
+    /** The user types into a table's data cells (row 0 = first data row), which fires onChanged. */
+    editTable: function (name, rows) {
+      var t = book.tables.find(function (x) { return x.name === name; });
+      rows.forEach(function (row, r) { row.forEach(function (v, c) { put(t.sheet, t.r0 + 1 + r, t.c0 + c, v); }); });
+      t.rows = Math.max(t.rows, rows.length + 1);
+      fire(t.id);
+    },
+  };
+
+  /* The test's DraftPort: the plan given in the seed, delivered with progress; abort rejects. */
+  window.rebalDraftPort = {
+    draft: function (request, options) {
+      window.__lastDraftRequest = JSON.parse(JSON.stringify(request));
+      return new Promise(function (resolve, reject) {
+        var steps = [[0.25, 'Solving the fractional plan…'], [0.7, 'Repairing to whole shares…']];
+        var timers = steps.map(function (s, i) { return setTimeout(function () { options.onProgress({ fraction: s[0], message: s[1] }); }, 150 * (i + 1)); });
+        timers.push(setTimeout(function () { resolve(seed.plan); }, seed.planDelayMs || 600));
+        options.signal.addEventListener('abort', function () {
+          timers.forEach(clearTimeout);
+          var e = new Error('The draft was cancelled');
+          e.name = 'DraftCancelled';
+          reject(e);
+        });
+      });
+    },
+  };
+})();

@@ -1,0 +1,209 @@
+/**
+ * The task pane in headless Chromium: dist/ served on 127.0.0.1, office.js answered by a test stub
+ * holding an in-memory workbook, and a walk through Setup → Drift → Draft → Write → Review that
+ * checks what lands in the workbook. Screenshots go to test-output/. Any request that leaves
+ * localhost (other than the routed office.js) fails the test.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { localIsoDate } from '../../src/engine';
+import { EDITED_TARGETS, HOLDINGS_ROWS, PLAN } from './fixture';
+import { serveDirectory } from './static-server';
+
+const ROOT = join(__dirname, '..', '..');
+const OUT = join(ROOT, 'test-output');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const STUB = readFileSync(join(__dirname, 'office-stub.js'), 'utf8');
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let server: { origin: string; close: () => Promise<void> };
+let browser: BrowserContext;
+let profile: string;
+const offsite: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  server = await serveDirectory(join(ROOT, 'dist'));
+  profile = mkdtempSync(join(tmpdir(), 'rebal-chromium-'));
+  browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: FLAGS, headless: true, viewport: { width: 380, height: 900 } });
+  await browser.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB });
+    const host = new URL(url).hostname;
+    if (host === '127.0.0.1' || host === 'localhost') return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(offsite).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+interface Seed {
+  sheets: { name: string; rows: unknown[][]; tables?: string[] }[];
+  plan: unknown;
+}
+
+async function openPane(seed: Seed, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('request', (r) => {
+    const url = r.url();
+    const host = new URL(url).hostname;
+    if (url !== OFFICE_JS && host !== '127.0.0.1' && host !== 'localhost' && !url.startsWith('data:')) offsite.push(url);
+  });
+  await page.emulateMedia({ colorScheme });
+  await page.addInitScript((s) => ((window as unknown as { __rebalSeed: unknown }).__rebalSeed = s), seed);
+  await page.goto(`${server.origin}/taskpane.html`);
+  return page;
+}
+
+const workbook = <T>(page: Page, call: string, ...args: unknown[]) =>
+  page.evaluate(([c, a]) => (window as unknown as { __workbook: Record<string, (...x: unknown[]) => unknown> }).__workbook[c as string](...(a as unknown[])), [call, args] as const) as Promise<T>;
+
+const TODAY = localIsoDate(new Date());
+const SHEET = `Trades ${TODAY}`;
+
+test('Setup → Drift → Draft → Write → Review on a household that starts with only its holdings', async () => {
+  const page = await openPane({ sheets: [{ name: 'Holdings', rows: HOLDINGS_ROWS, tables: ['Holdings'] }], plan: PLAN });
+
+  // Setup: the pane opens here because Targets is missing, and shows what it read and inferred.
+  await page.getByRole('tab', { name: 'Setup', selected: true }).waitFor();
+  expect(await workbook(page, 'customFunctions')).toEqual(['DRIFT', 'DUE']);
+  await page.getByText('There is no Targets table yet. Create it in Setup.').waitFor();
+  const columns = page.getByRole('table', { name: 'Columns detected in the holdings table' });
+  await columns.getByRole('row', { name: 'Value Value' }).waitFor();
+  expect(await page.getByRole('combobox', { name: 'Ann Roth IRA' }).inputValue()).toBe('Roth');
+  expect(await page.getByRole('combobox', { name: 'Bob 401k' }).inputValue()).toBe('Traditional');
+  await page.screenshot({ path: join(OUT, '01-setup.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Create Targets, Accounts, Settings tables' }).click();
+  await page.getByText(/^Created Targets, Accounts, Settings/).waitFor();
+  expect(await workbook(page, 'tableValues', 'Targets')).toEqual([
+    ['Class', 'Target', 'Band', 'Buy'],
+    ['US Stocks', 0.5, '', ''],
+    ['Bonds', 0.216, '', ''],
+    ['Cash', 0.044, '', ''],
+    ['Intl Stocks', 0.24, '', ''],
+  ]);
+  expect(await workbook(page, 'tableValues', 'Accounts')).toEqual([
+    ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade'],
+    ['Joint Taxable', 'Taxable', '', 0, 0, 'Yes'],
+    ['Ann Roth IRA', 'Roth', '', 0, 0, 'Yes'],
+    ['Bob 401k', 'Traditional', '', 0, 0, 'Yes'],
+  ]);
+  expect((await workbook<unknown[][]>(page, 'tableValues', 'Settings')).slice(0, 3)).toEqual([
+    ['Key', 'Value', 'Meaning'],
+    ['Band', 0.05, 'absolute band, in percentage points'],
+    ['RelativeBand', 0.25, 'relative band: out of band when |drift| > min(Band, RelativeBand × target)'],
+  ]);
+
+  await page.getByRole('button', { name: 'Insert example formulas' }).click();
+  await page.getByText('Example formulas are on the sheet Rebalance Formulas.').waitFor();
+  const formulas = await workbook<unknown[][]>(page, 'sheetValues', 'Rebalance Formulas');
+  expect(formulas[1]).toEqual(['Review status', '=REBAL.DUE(Holdings[#All], Targets[#All], Settings[#All])']);
+  expect(formulas[4][0]).toBe('=REBAL.DRIFT(Holdings[#All], Targets[#All], Settings[#All])');
+  // The add-in recorded what it made — and only that.
+  const owned = JSON.parse((await workbook<Record<string, string>>(page, 'settings'))['RebalanceInExcel.owned']);
+  expect(owned.sheets).toHaveLength(4);
+  expect(owned.tables).toHaveLength(3);
+  expect(await workbook(page, 'tableValues', 'Holdings')).toEqual(HOLDINGS_ROWS);
+
+  // The user sets 40/30/30 in Excel; the pane follows the change on its own. Keyboard to Drift.
+  await workbook(page, 'editTable', 'Targets', EDITED_TARGETS);
+  await page.getByRole('tab', { name: 'Setup' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: 'Drift', selected: true }).waitFor();
+  await page.getByText(/^Due: at the quarterly check, US Stocks is 50\.0% vs 40\.0% target \(band ±5\.0%\), and 3 more classes out of band; next check \d{4}-\d{2}-\d{2}$/).waitFor();
+  expect(await page.getByTestId('total-value').textContent()).toBe('$50,000.00');
+  expect(await page.getByRole('img', { name: /^Drift chart/ }).getAttribute('aria-label')).toBe(
+    'Drift chart: 4 classes. Out of band: US Stocks 50.0% vs 40.0%; Bonds 21.6% vs 30.0%; Cash 4.4% vs 0.0%; Intl Stocks 24.0% vs 30.0%.',
+  );
+  await page.screenshot({ path: join(OUT, '02-drift.png'), fullPage: true });
+
+  // Draft: progress shows, Cancel stops it; a second draft returns the plan.
+  await page.getByRole('tab', { name: 'Trades' }).click();
+  await page.getByRole('textbox', { name: 'Contribution to Ann Roth IRA' }).fill('0');
+  await page.getByRole('button', { name: 'Draft' }).click();
+  await page.getByRole('progressbar').waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('Draft cancelled. Nothing was changed.').waitFor();
+  await page.getByRole('button', { name: 'Draft' }).click();
+  await page.getByText('Repairing to whole shares…').waitFor();
+  await page.screenshot({ path: join(OUT, '03-drafting.png'), fullPage: true });
+  await page.getByRole('group', { name: 'Trades in Bob 401k' }).waitFor();
+  const request = await page.evaluate(() => (window as unknown as { __lastDraftRequest: Record<string, unknown> }).__lastDraftRequest);
+  expect(request).toMatchObject({ asOf: TODAY, mode: 'Full', wholeShares: true, minTrade: 50, taxAware: true });
+  expect(request.contributions).toEqual([
+    { account: 'Joint Taxable', amount: 0 },
+    { account: 'Ann Roth IRA', amount: 0 },
+    { account: 'Bob 401k', amount: 0 },
+  ]);
+  await page.getByRole('checkbox', { name: 'Approve BUY 60 VXUS @ $60.00 ($3,600.00) in Bob 401k' }).uncheck();
+  await page.screenshot({ path: join(OUT, '04-trades.png'), fullPage: true });
+
+  // Write: plain values with the Approved column, on a new sheet the add-in owns.
+  await page.getByRole('button', { name: 'Write to sheet' }).click();
+  await page.getByText(`Wrote 4 trades (3 approved) to the sheet ${SHEET}.`).waitFor();
+  const written = await workbook<unknown[][]>(page, 'sheetValues', SHEET);
+  expect(written.slice(0, 5)).toEqual([
+    ['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Reason', 'Approved'],
+    ['Joint Taxable', 'VTI', 'SELL', 20, 250, 5000, 300, PLAN.trades[0].reason, 'Yes'],
+    ['Joint Taxable', 'BND', 'BUY', 100, 72, 7200, 0, PLAN.trades[1].reason, 'Yes'],
+    ['Bob 401k', 'BND', 'SELL', 50, 72, 3600, 0, PLAN.trades[2].reason, 'Yes'],
+    ['Bob 401k', 'VXUS', 'BUY', 60, 60, 3600, 0, PLAN.trades[3].reason, 'No'],
+  ]);
+  expect(written[6][0]).toMatch(/^Drafted by Rebalance in Excel as of \d{4}-\d{2}-\d{2}\. Place approved orders at your broker/);
+  expect(await workbook(page, 'activeSheet')).toBe(SHEET);
+
+  // Writing again asks first.
+  await page.getByRole('button', { name: 'Write to sheet' }).click();
+  await page.getByRole('alertdialog', { name: `Replace ${SHEET}?` }).getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('Left the earlier trades sheet as it was.').waitFor();
+
+  // Review: the log table is created with today's row.
+  await page.getByRole('tab', { name: 'Review' }).click();
+  await page.getByRole('textbox', { name: 'Note for the log' }).fill('Q4: trimmed US stocks');
+  await page.getByRole('button', { name: 'Log review' }).click();
+  await page.getByText("Logged today's review in ReviewLog.").waitFor();
+  const log = await workbook<unknown[][]>(page, 'tableValues', 'ReviewLog');
+  expect(log[0]).toEqual(['Date', 'Total', 'Largest drift', 'Trades drafted', 'Est. tax', 'Note']);
+  expect(log[1].slice(1)).toEqual([50000, 'US Stocks +10.0 pp', 3, 300, 'Q4: trimmed US stocks']);
+  await page.screenshot({ path: join(OUT, '05-review.png'), fullPage: true });
+  await page.close();
+});
+
+test('the dark theme, on a household that is already set up', async () => {
+  const page = await openPane(
+    {
+      sheets: [
+        { name: 'Holdings', rows: HOLDINGS_ROWS, tables: ['Holdings'] },
+        { name: 'Targets', rows: [['Class', 'Target', 'Band', 'Buy'], ...EDITED_TARGETS], tables: ['Targets'] },
+      ],
+      plan: PLAN,
+    },
+    'dark',
+  );
+  await page.getByRole('tab', { name: 'Drift', selected: true }).waitFor();
+  await page.getByTestId('total-value').waitFor();
+  const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+  expect(background).not.toBe('rgb(255, 255, 255)');
+  await page.screenshot({ path: join(OUT, '06-drift-dark.png'), fullPage: true });
+  await page.getByRole('tab', { name: 'Trades' }).click();
+  await page.getByRole('button', { name: 'Draft' }).click();
+  await page.getByRole('group', { name: 'Trades in Joint Taxable' }).waitFor();
+  await page.screenshot({ path: join(OUT, '07-trades-dark.png'), fullPage: true });
+  await page.close();
+});

@@ -1,0 +1,56 @@
+import { viewHousehold } from '../../src/taskpane/household-view';
+import { writeOwnSheet } from '../../src/taskpane/own-sheet';
+import { orderList, tradesSheetName } from '../../src/taskpane/trade-output';
+import { HOLDINGS, MemoryWorkbook, TARGETS } from '../support/memory-workbook';
+import { JOINT_PLAN } from './render-pane';
+
+const read = (w: MemoryWorkbook) => w.readTables();
+
+describe('finding the household’s tables', () => {
+  it('takes a table by its name first, then by its sheet’s name, and guesses Holdings by a Ticker header', async () => {
+    const w = new MemoryWorkbook()
+      .withUserTable('Table1', [['Symbol', 'Market Value'], ['VTI', 100]], 'Positions')
+      .withUserTable('Table2', TARGETS, 'targets')
+      .withUserTable('Settings', [['Key', 'Value'], ['Band', '4%']], 'Other');
+    const view = viewHousehold(await read(w), null, '2026-11-21');
+    expect(view.holdingsTable?.name).toBe('Table1');
+    expect(view.found.targets?.name).toBe('Table2');
+    expect(view.found.settings?.name).toBe('Settings');
+    expect(view.household?.settings.band).toBe(0.04);
+    expect(view.problem).toBeNull();
+  });
+
+  it('uses the table the user chose, and the Settings AsOf over today', async () => {
+    const w = new MemoryWorkbook()
+      .withUserTable('Holdings', HOLDINGS)
+      .withUserTable('Old', [['Ticker', 'Value'], ['VTI', 1]])
+      .withUserTable('Targets', [['Class', 'Target'], ['VTI', 1]])
+      .withUserTable('Settings', [['Key', 'Value'], ['AsOf', '2025-12-31']]);
+    const view = viewHousehold(await read(w), 'Old', '2026-11-21');
+    expect(view.holdingsTable?.name).toBe('Old');
+    expect(view.asOf).toBe('2025-12-31');
+    expect(view.drift?.rows.map((r) => r.label)).toEqual(['VTI']);
+  });
+
+  it('says what to do when there is no table at all', async () => {
+    expect(viewHousehold([], null, '2026-11-21').problem).toMatch(/^No holdings table found/);
+  });
+});
+
+describe('the order list', () => {
+  it('groups approved trades by account and leaves the rest out', () => {
+    const plan = { ...JOINT_PLAN, trades: [...JOINT_PLAN.trades, { ...JOINT_PLAN.trades[1], account: 'Roth IRA', shares: 2, amount: 150 }] };
+    expect(orderList(plan, [true, false, true])).toBe('Joint Taxable:\n  SELL 4 VTI @ $250.00 ($1,000.00)\n\nRoth IRA:\n  BUY 2 BND @ $75.00 ($150.00)');
+    expect(orderList(plan, [false, false, false])).toBe('No approved trades.');
+  });
+});
+
+describe('writing one of the add-in’s own sheets', () => {
+  it('keeps the earlier sheet when the user says no', async () => {
+    const w = new MemoryWorkbook();
+    const sheet = { name: (n: number) => tradesSheetName('2026-11-21', n), rows: [['first']], content: 'values' as const };
+    expect(await writeOwnSheet(w, sheet, async () => false)).toBe('Trades 2026-11-21');
+    expect(await writeOwnSheet(w, { ...sheet, rows: [['second']] }, async () => false)).toBeNull();
+    expect(w.sheets.get('Trades 2026-11-21')!.rows).toEqual([['first']]);
+  });
+});

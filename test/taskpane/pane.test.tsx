@@ -1,0 +1,225 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { NotAvailable } from '../../src/taskpane/ports';
+import { HOLDINGS, MemoryWorkbook, SETTINGS, TARGETS } from '../support/memory-workbook';
+import { drivenPlanner, JOINT_PLAN, renderPane, TODAY } from './render-pane';
+
+// Whole-pane renders under jsdom take a second or two each; leave room on a loaded CI machine.
+jest.setTimeout(20000);
+
+const household = () => new MemoryWorkbook().withUserTable('Holdings', HOLDINGS).withUserTable('Targets', TARGETS).withUserTable('Settings', SETTINGS);
+const tab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
+
+describe('the task pane', () => {
+  it('opens on Drift: the total, the rule’s verdict, and each class marked in or out of band', async () => {
+    renderPane(household());
+    expect(await screen.findByTestId('total-value')).toHaveProperty('textContent', '$10,000.00');
+    expect(screen.getByTestId('due-text').textContent).toBe(
+      'Due: US Stocks is 70.0% vs 60.0% target (band ±5.0%), and 1 more class out of band; next check 2027-02-21',
+    );
+    const chart = screen.getByRole('img', { name: /Drift chart/ });
+    expect(chart.getAttribute('aria-label')).toBe('Drift chart: 2 classes. Out of band: US Stocks 70.0% vs 60.0%; Bonds 30.0% vs 40.0%.');
+    expect([...chart.querySelectorAll('g[data-class]')].map((g) => [g.getAttribute('data-class'), g.getAttribute('data-status')])).toEqual([
+      ['US Stocks', 'Over'],
+      ['Bonds', 'Under'],
+    ]);
+    expect(within(chart).getByText('▲ Over')).toBeTruthy();
+  });
+
+  it('refreshes when the holdings table changes in Excel', async () => {
+    const workbook = household();
+    renderPane(workbook);
+    await screen.findByTestId('total-value');
+    act(() => workbook.edit('Holdings', [HOLDINGS[0], ['Joint Taxable', 'VTI', 'US Stocks', 24, 250, 4000, '2019-03-04'], ['Roth IRA', 'BND', 'Bonds', 53.34, 75, null, null]]));
+    await waitFor(() => expect(screen.getByTestId('total-value').textContent).toBe('$10,000.50'));
+    expect(screen.getByTestId('due-text').textContent).toMatch(/^Not due: every class is within its band/);
+  });
+
+  it('shows a user’s mistake with the table, row and column, instead of a drift', async () => {
+    renderPane(new MemoryWorkbook().withUserTable('Holdings', [HOLDINGS[0], ['Joint', 'VTI', 'US Stocks', 'ten', 250, null, null]]).withUserTable('Targets', TARGETS));
+    expect((await screen.findByTestId('problem')).textContent).toBe('Holdings, row 2, column Shares: "ten" is not a number');
+    expect(screen.getByRole('tab', { name: 'Setup', selected: true })).toBeTruthy();
+  });
+});
+
+describe('Setup', () => {
+  it('shows how each column is read and each account type was inferred, and creates the missing tables with the user’s corrections', async () => {
+    const workbook = new MemoryWorkbook().withUserTable('Positions', [['Account Name', 'Symbol', 'Asset Class', 'Qty', 'Last Price', 'Notes'], ['Joint', 'VTI', 'US Stocks', 30, 200], ['Ann IRA', 'BND', 'Bonds', 50, 80]]);
+    renderPane(workbook);
+    const columns = await screen.findByRole('table', { name: 'Columns detected in the holdings table' });
+    expect(within(columns).getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'Your columnRead as',
+      'Account NameAccount',
+      'SymbolTicker',
+      'Asset ClassClass',
+      'QtyShares',
+      'Last PricePrice',
+      'Notesignored',
+    ]);
+    const joint = screen.getByRole('combobox', { name: 'Joint' }) as HTMLSelectElement;
+    expect(joint.value).toBe('Taxable');
+    expect((screen.getByRole('combobox', { name: 'Ann IRA' }) as HTMLSelectElement).value).toBe('Traditional');
+    fireEvent.change(joint, { target: { value: 'HSA' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create Targets, Accounts, Settings tables' }));
+    await screen.findByText(/^Created Targets, Accounts, Settings on their own sheets/);
+    expect(workbook.table('Targets')!.values).toEqual([
+      ['Class', 'Target', 'Band', 'Buy'],
+      ['US Stocks', 0.6, null, null],
+      ['Bonds', 0.4, null, null],
+    ]);
+    expect(workbook.table('Accounts')!.values.slice(1).map((r) => r.slice(0, 2))).toEqual([
+      ['Joint', 'HSA'],
+      ['Ann IRA', 'Traditional'],
+    ]);
+    expect(workbook.table('Settings')!.ours).toBe(true);
+    expect(workbook.table('Positions')!.ours).toBe(false);
+    // with Targets in place the pane reads the household and offers formulas over the user's table names
+    fireEvent.click(await screen.findByRole('button', { name: 'Insert example formulas' }));
+    await screen.findByText('Example formulas are on the sheet Rebalance Formulas.');
+    expect(workbook.sheets.get('Rebalance Formulas')!.rows[1]).toEqual(['Review status', '=REBAL.DUE(Positions[#All], Targets[#All], Settings[#All])']);
+    expect(workbook.sheets.get('Rebalance Formulas')!.content).toBe('formulas');
+  });
+
+  it('never creates a table over a sheet of the user’s, and says so', async () => {
+    const workbook = new MemoryWorkbook().withUserTable('Holdings', HOLDINGS).withUserSheet('Targets', [['my notes']]);
+    renderPane(workbook);
+    fireEvent.click(await screen.findByRole('button', { name: 'Create Targets, Accounts, Settings tables' }));
+    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('a sheet called Targets already exists'));
+    expect(workbook.sheets.get('Targets')!.rows).toEqual([['my notes']]);
+    expect(workbook.table('Targets')).toBeUndefined();
+  });
+});
+
+describe('Draft, approve and write', () => {
+  it('drafts off the main thread with progress, and Cancel stops it without changing anything', async () => {
+    const planner = drivenPlanner();
+    renderPane(household(), { planner: planner.port });
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Contribution to Roth IRA' }), { target: { value: '1,500' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
+    expect(planner.calls[0].request.contributions).toEqual([
+      { account: 'Joint Taxable', amount: 0 },
+      { account: 'Roth IRA', amount: 1500 },
+    ]);
+    expect(planner.calls[0].request).toMatchObject({ asOf: '2026-11-21', mode: 'Full', wholeShares: true, minTrade: 50, taxAware: true });
+    act(() => planner.calls[0].progress(0.4, 'Repairing to whole shares…'));
+    expect(screen.getByRole('progressbar', { name: 'Planner progress' })).toBeTruthy();
+    expect(screen.getByText('Repairing to whole shares…')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(planner.calls[0].signal.aborted).toBe(true);
+    expect((await screen.findByRole('status')).textContent).toBe('Draft cancelled. Nothing was changed.');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('lists trades by account with reasons; writes all of them with Approved Yes/No; asks before replacing its own sheet', async () => {
+    const planner = drivenPlanner();
+    const workbook = household();
+    const { ports } = renderPane(workbook, { planner: planner.port });
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
+    act(() => planner.calls[0].finish(JOINT_PLAN));
+    const joint = await screen.findByRole('group', { name: 'Trades in Joint Taxable' });
+    expect(within(joint).getByText(/Sell 4 VTI in Joint Taxable/)).toBeTruthy();
+    expect(screen.getByText(/2 trades · est\. tax \$64\.29/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Approve BUY 13 BND @ $75.00 ($975.00) in Joint Taxable' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Write to sheet' }));
+    await screen.findByText(`Wrote 2 trades (1 approved) to the sheet Trades ${TODAY}.`);
+    const written = workbook.sheets.get(`Trades ${TODAY}`)!;
+    expect(written.content).toBe('values');
+    expect(written.rows.slice(0, 3)).toEqual([
+      ['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Reason', 'Approved'],
+      ['Joint Taxable', 'VTI', 'SELL', 4, 250, 1000, 64.29, JOINT_PLAN.trades[0].reason, 'Yes'],
+      ['Joint Taxable', 'BND', 'BUY', 13, 75, 975, 0, JOINT_PLAN.trades[1].reason, 'No'],
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Copy order list' }));
+    await waitFor(() => expect(ports.clipboard.writeText).toHaveBeenCalledWith('Joint Taxable:\n  SELL 4 VTI @ $250.00 ($1,000.00)'));
+
+    fireEvent.click(screen.getByRole('checkbox', { name: /Approve BUY 13 BND/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Write to sheet' }));
+    const dialog = await screen.findByRole('alertdialog', { name: `Replace Trades ${TODAY}?` });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replace' }));
+    await screen.findByText(`Wrote 2 trades (2 approved) to the sheet Trades ${TODAY}.`);
+    expect(workbook.sheets.get(`Trades ${TODAY}`)!.rows[2][8]).toBe('Yes');
+  });
+
+  it('steps around a user’s sheet that already has the name', async () => {
+    const planner = drivenPlanner();
+    const workbook = household().withUserTable('Mine', [['x']], `Trades ${TODAY}`);
+    renderPane(workbook, { planner: planner.port });
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
+    act(() => planner.calls[0].finish(JOINT_PLAN));
+    fireEvent.click(await screen.findByRole('button', { name: 'Write to sheet' }));
+    await screen.findByText(`Wrote 2 trades (2 approved) to the sheet Trades ${TODAY} (2).`);
+    expect(workbook.sheets.get(`Trades ${TODAY}`)!.rows).toEqual([['x']]);
+  });
+
+  it('says plainly when the planner is not available in this build', async () => {
+    renderPane(household());
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/trade planner is not part of this build yet/);
+  });
+});
+
+describe('Review', () => {
+  it('logs the review in a Review Log table it creates, then appends to it', async () => {
+    const planner = drivenPlanner();
+    const workbook = household();
+    renderPane(workbook, { planner: planner.port });
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
+    act(() => planner.calls[0].finish(JOINT_PLAN));
+    await screen.findByRole('group', { name: 'Trades in Joint Taxable' });
+    tab('Review');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Note for the log' }), { target: { value: 'Q4 review' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Log review' }));
+    await screen.findByText("Logged today's review in ReviewLog.");
+    expect(workbook.table('ReviewLog')!.values).toEqual([
+      ['Date', 'Total', 'Largest drift', 'Trades drafted', 'Est. tax', 'Note'],
+      [46347, 10000, 'US Stocks +10.0 pp', 2, 64.29, 'Q4 review'],
+    ]);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Log review' })).toHaveProperty('disabled', false));
+    fireEvent.click(screen.getByRole('button', { name: 'Log review' }));
+    await waitFor(() => expect(workbook.table('ReviewLog')!.values).toHaveLength(3));
+    expect(workbook.sheets.get('Review Log')!.ours).toBe(true);
+    // logging the review (a refresh) leaves the draft standing; an edit to Holdings makes it stale
+    tab('Trades');
+    expect(screen.queryByText(/The workbook changed since this draft/)).toBeNull();
+    act(() => workbook.edit('Holdings', [HOLDINGS[0], HOLDINGS[1]]));
+    expect(await screen.findByText('The workbook changed since this draft; draft again before writing it.')).toBeTruthy();
+  });
+});
+
+describe('Exposure', () => {
+  it('shows the top look-through holdings and flags concentration', async () => {
+    const exposure = {
+      exposure: jest.fn(async () => ({
+        rows: [{ holding: 'AAPL', direct: 500, viaFunds: 700, total: 1200, weight: 0.12, via: ['QQQ'] }],
+        flags: [{ holding: 'AAPL', weight: 0.12, limit: 0.1 }],
+      })),
+    };
+    renderPane(household(), { exposure });
+    await screen.findByTestId('total-value');
+    tab('Exposure');
+    expect(await screen.findByText('AAPL is 12.0% of the household through funds and direct holdings, above the 10.0% concentration limit.')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Top 10 look-through holdings' })).getByText('direct, QQQ')).toBeTruthy();
+    expect(exposure.exposure).toHaveBeenCalledWith(expect.objectContaining({ top: 10 }));
+  });
+
+  it('says when exposure is not part of this build', async () => {
+    renderPane(household(), { exposure: { exposure: () => Promise.reject(new NotAvailable('Look-through exposure is not part of this build yet.')) } });
+    await screen.findByTestId('total-value');
+    tab('Exposure');
+    expect(await screen.findByText('Look-through exposure is not part of this build yet.')).toBeTruthy();
+  });
+});

@@ -1,22 +1,32 @@
 /**
  * Funds (Fund | Holding | Weight) → FundWeight[], weights as fractions of the fund. A pasted issuer
- * file works: header synonyms, and each fund's weights may be fractions, percent strings or percent
+ * file works: header synonyms (Vanguard's `Ticker | Holdings | % of funds`, iShares' `Ticker | Name |
+ * Asset Class | Weight (%)`), and each fund's weights may be fractions, percent strings or percent
  * numbers — one form per fund, told apart by their sum.
+ *
+ * When a table has both a ticker column and a name column, the ticker identifies the holding and the
+ * name is used only where the ticker is blank or a dash (issuers print "-" for lines with no ticker).
+ * A line whose asset class is cash ("Cash", "Cash Collateral and Margins") is the holding CASH.
+ * The table is checked as a whole here, since the mistakes are the user's: a fund whose weights add
+ * up to more than 100.5%, and funds that hold each other in a circle.
  */
 import { InputError } from './errors';
-import { FundWeight } from './model';
-import { ColumnSpec, TableInput, TableReader } from './table';
+import { checkFundCycles } from './fund-graph';
+import { CASH_TICKER, FundWeight } from './model';
+import { ColumnSpec, RowCursor, TableInput, TableReader } from './table';
 
-type FundColumn = 'fund' | 'holding' | 'weight';
+type FundColumn = 'fund' | 'ticker' | 'name' | 'weight' | 'assetClass';
 
 export const FUNDS_COLUMNS: readonly ColumnSpec<FundColumn>[] = [
-  { key: 'fund', label: 'Fund', names: ['Fund', 'ETF', 'Fund Ticker'] },
-  { key: 'holding', label: 'Holding', names: ['Holding', 'Ticker', 'Symbol', 'Holding Ticker'] },
+  { key: 'fund', label: 'Fund', names: ['Fund', 'ETF', 'Fund Ticker', 'Fund Symbol'] },
+  { key: 'ticker', label: 'Holding', names: ['Ticker', 'Symbol', 'Holding Ticker', 'Ticker Symbol'] },
+  { key: 'name', label: 'Holding', names: ['Holding', 'Holdings', 'Holding Name', 'Name', 'Security', 'Security Name'] },
   {
     key: 'weight',
     label: 'Weight',
-    names: ['Weight', '% of funds', '% of fund', 'Weight (%)', '% of Net Assets', 'Percent of Fund', '% Weight'],
+    names: ['Weight', '% of funds', '% of fund', 'Weight (%)', '% of Net Assets', 'Percent of Fund', '% Weight', 'Weight %', 'Weighting', '% of Assets'],
   },
+  { key: 'assetClass', label: 'Asset Class', names: ['Asset Class', 'Class'] },
 ];
 
 /** Weights may exceed 100% by this much (issuers round) before it is an error. */
@@ -30,15 +40,18 @@ interface RawWeight {
   percentSign: boolean;
 }
 
+/** A ticker cell that means "no ticker". */
+const NO_TICKER = /^[-–—]+$|^n\/?a$/i;
+
 export function parseFunds(input: TableInput): FundWeight[] {
   const table = new TableReader(input, FUNDS_COLUMNS);
   table.require('fund');
-  table.require('holding');
+  if (!table.has('ticker')) table.require('name');
   table.require('weight');
   const byFund = new Map<string, RawWeight[]>();
   table.forEachRow((row) => {
     const fund = row.text('fund')?.toUpperCase() ?? row.fail('fund', 'the fund is blank');
-    const holding = row.text('holding')?.toUpperCase() ?? row.fail('holding', `a holding of ${fund} is blank`);
+    const holding = holdingOf(row, fund, table.has('ticker'));
     const parts = row.percentParts('weight') ?? row.fail('weight', `the weight of ${holding} in ${fund} is blank`);
     if (parts.amount < 0) row.fail('weight', `the weight of ${holding} in ${fund} is negative`);
     const list = byFund.get(fund) ?? [];
@@ -59,5 +72,16 @@ export function parseFunds(input: TableInput): FundWeight[] {
     }
     weights.push(...list);
   }
+  checkFundCycles(weights, table.name, table.columnName(table.has('ticker') ? 'ticker' : 'name'));
   return weights;
+}
+
+/** Upper-case ticker (else name); CASH for a cash line. */
+function holdingOf(row: RowCursor<FundColumn>, fund: string, hasTicker: boolean): string {
+  const assetClass = row.text('assetClass');
+  if (assetClass !== null && /^cash\b/i.test(assetClass)) return CASH_TICKER;
+  const ticker = row.text('ticker');
+  const named = ticker === null || NO_TICKER.test(ticker) ? row.text('name') : ticker;
+  if (named === null) return row.fail(hasTicker ? 'ticker' : 'name', `a holding of ${fund} is blank`);
+  return named.toUpperCase();
 }

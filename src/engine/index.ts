@@ -30,7 +30,7 @@ export { DRIFT_HEADER, driftSpill } from './spill';
 export type { Spill, SpillValue } from './spill';
 export { driftJson, roundWeight } from './json';
 export type { DriftJson } from './json';
-export { computeExposure, otherLabel } from './lookthrough';
+export { computeExposure, otherLabel, topExposure } from './lookthrough';
 export type { ExposureKind, ExposureOptions, ExposureReport, ExposureRest, ExposureRow, ExposureVia } from './lookthrough';
 export type { ConcentrationFlag } from './concentration';
 export { percentOfHousehold } from './concentration';

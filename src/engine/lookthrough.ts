@@ -203,17 +203,25 @@ export function computeExposure(household: Household, options: ExposureOptions =
   rows.sort((a, b) => b.total - a.total || (a.holding < b.holding ? -1 : a.holding > b.holding ? 1 : 0));
   const limit = household.settings.concentrationLimit;
   const flags = concentrationFlags(rows, limit, total);
-  const top = options.top ?? null;
-  if (top === null || top >= rows.length) return { total, rows, rest: null, flags, limit };
-  return { total, rows: rows.slice(0, top), rest: restOf(rows.slice(top), total), flags, limit };
+  return topExposure({ total, rows, rest: null, flags, limit }, options.top ?? null);
 }
 
-function restOf(rows: readonly ExposureRow[], total: Cents): ExposureRest {
+/** The report with only its largest `top` rows; the others are summed into `rest`. Flags are kept. */
+export function topExposure(report: ExposureReport, top: number | null): ExposureReport {
+  if (top === null || top >= report.rows.length) return report;
+  const left = report.rows.slice(top);
+  let count = left.length;
   let direct = 0;
   let viaFunds = 0;
-  for (const r of rows) {
+  for (const r of left) {
     direct += r.direct;
     viaFunds += r.viaFunds;
   }
-  return { count: rows.length, direct, viaFunds, total: direct + viaFunds, weight: (direct + viaFunds) / total };
+  if (report.rest) {
+    count += report.rest.count;
+    direct += report.rest.direct;
+    viaFunds += report.rest.viaFunds;
+  }
+  const rest = { count, direct, viaFunds, total: direct + viaFunds, weight: (direct + viaFunds) / report.total };
+  return { ...report, rows: report.rows.slice(0, top), rest };
 }

@@ -53,7 +53,7 @@ export interface ExposureRest {
 export interface ExposureReport {
   /** The household's value: the sum of every row's total, to the cent. */
   readonly total: Cents;
-  /** Largest total first (ties by name); only the first `top` when asked. */
+  /** Largest total first (equal totals in the order they first appear); only the first `top` when asked. */
   readonly rows: readonly ExposureRow[];
   /** What `top` left out, or null when every row is shown. */
   readonly rest: ExposureRest | null;
@@ -75,23 +75,82 @@ export function otherLabel(fund: string): string {
   return `Other (${fund})`;
 }
 
-/** One fund's look-through: parallel arrays of holdings and weights adding up to 1. */
+/** One fund's look-through: parallel arrays of holding slots (see ExposureTable) and weights adding up to 1. */
 interface Expansion {
-  readonly holdings: readonly string[];
+  readonly slots: Int32Array;
   readonly weights: Float64Array;
+}
+
+/**
+ * Each holding's direct and via-fund cents, by slot: a holding's name is looked up once per row read,
+ * and everything after works on small integers and typed arrays (this is what keeps 100k Funds rows
+ * within reach of a plain Map aggregation).
+ */
+class ExposureTable {
+  readonly names: string[] = [];
+  readonly kinds: ExposureKind[] = [];
+  readonly direct: number[] = [];
+  readonly viaFunds: number[] = [];
+  readonly via: (ExposureVia[] | undefined)[] = [];
+  /** Held directly (a row in Holdings), so shown even at zero value. */
+  readonly held: boolean[] = [];
+  private readonly index = new Map<string, number>();
+
+  slot(holding: string, kind: ExposureKind = holding === CASH_TICKER ? 'cash' : 'holding'): number {
+    let i = this.index.get(holding);
+    if (i === undefined) {
+      i = this.names.length;
+      this.index.set(holding, i);
+      this.names.push(holding);
+      this.kinds.push(kind);
+      this.direct.push(0);
+      this.viaFunds.push(0);
+      this.via.push(undefined);
+      this.held.push(false);
+    }
+    return i;
+  }
+
+  addDirect(holding: string, value: Cents): void {
+    const i = this.slot(holding);
+    this.direct[i] += value;
+    this.held[i] = true;
+  }
+
+  addVia(i: number, fund: string, value: Cents): void {
+    this.viaFunds[i] += value;
+    const list = this.via[i];
+    if (list) list.push({ fund, value });
+    else this.via[i] = [{ fund, value }];
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
 }
 
 class FundExpander {
   private readonly rowsByFund = new Map<string, FundWeight[]>();
-  private readonly memo = new Map<string, Map<string, number>>();
+  private readonly memo = new Map<string, Expansion>();
   private readonly expanding = new Set<string>();
+  /** Scratch space shared by every expansion: weight per slot, and whether the slot is touched. */
+  private readonly sum: Float64Array;
+  private readonly touched: Uint8Array;
 
-  constructor(weights: readonly FundWeight[]) {
+  constructor(
+    weights: readonly FundWeight[],
+    private readonly table: ExposureTable,
+    extraSlots: number,
+  ) {
     for (const w of weights) {
       const list = this.rowsByFund.get(w.fund);
       if (list) list.push(w);
       else this.rowsByFund.set(w.fund, [w]);
     }
+    // Every slot is a listed holding, an Other (FUND), or a direct holding: this bounds their number.
+    const capacity = weights.length + this.rowsByFund.size + extraSlots + 1;
+    this.sum = new Float64Array(capacity);
+    this.touched = new Uint8Array(capacity);
   }
 
   isFund(ticker: string): boolean {
@@ -99,108 +158,82 @@ class FundExpander {
   }
 
   expansion(fund: string): Expansion {
-    const map = this.weightsOf(fund);
-    return { holdings: [...map.keys()], weights: Float64Array.from(map.values()) };
-  }
-
-  private weightsOf(fund: string): Map<string, number> {
     const known = this.memo.get(fund);
     if (known) return known;
     // parseFunds rejects circles with the user's row; this guards households built another way.
     if (this.expanding.has(fund)) throw new Error(`look-through: ${fund} holds itself`);
     this.expanding.add(fund);
     const rows = this.rowsByFund.get(fund) ?? [];
+    // Nested funds first: the scratch arrays belong to one expansion at a time.
+    for (const r of rows) if (this.rowsByFund.has(r.holding)) this.expansion(r.holding);
     let listed = 0;
     for (const r of rows) listed += r.weight;
     const remainder = 1 - listed;
     const scale = remainder > REMAINDER_NOISE ? 1 : 1 / listed;
-    const out = new Map<string, number>();
+    let bound = rows.length + 1;
+    for (const r of rows) bound += this.memo.get(r.holding)?.slots.length ?? 0;
+    const order = new Int32Array(bound);
+    let count = 0;
+    const add = (slot: number, w: number) => {
+      if (this.touched[slot] === 0) {
+        this.touched[slot] = 1;
+        order[count++] = slot;
+      }
+      this.sum[slot] += w;
+    };
     for (const r of rows) {
       const w = r.weight * scale;
-      if (this.rowsByFund.has(r.holding)) {
-        for (const [leaf, lw] of this.weightsOf(r.holding)) out.set(leaf, (out.get(leaf) ?? 0) + w * lw);
-      } else {
-        out.set(r.holding, (out.get(r.holding) ?? 0) + w);
-      }
+      const nested = this.memo.get(r.holding);
+      if (nested) for (let j = 0; j < nested.slots.length; j++) add(nested.slots[j], w * nested.weights[j]);
+      else add(this.table.slot(r.holding), w);
     }
-    if (remainder > REMAINDER_NOISE) {
-      const other = otherLabel(fund);
-      out.set(other, (out.get(other) ?? 0) + remainder);
+    if (remainder > REMAINDER_NOISE) add(this.table.slot(otherLabel(fund), 'other'), remainder);
+    const slots = order.slice(0, count);
+    const weights = new Float64Array(count);
+    for (let j = 0; j < count; j++) {
+      weights[j] = this.sum[order[j]];
+      this.sum[order[j]] = 0;
+      this.touched[order[j]] = 0;
     }
+    const expansion = { slots, weights };
     this.expanding.delete(fund);
-    this.memo.set(fund, out);
-    return out;
+    this.memo.set(fund, expansion);
+    return expansion;
   }
-}
-
-/** Accumulates each holding's direct and via-fund cents. */
-class ExposureTable {
-  readonly names: string[] = [];
-  readonly direct: number[] = [];
-  readonly viaFunds: number[] = [];
-  readonly via: (ExposureVia[] | undefined)[] = [];
-  private readonly index = new Map<string, number>();
-
-  slot(holding: string): number {
-    let i = this.index.get(holding);
-    if (i === undefined) {
-      i = this.names.length;
-      this.index.set(holding, i);
-      this.names.push(holding);
-      this.direct.push(0);
-      this.viaFunds.push(0);
-      this.via.push(undefined);
-    }
-    return i;
-  }
-
-  addVia(holding: string, fund: string, value: Cents): void {
-    const i = this.slot(holding);
-    this.viaFunds[i] += value;
-    const list = this.via[i];
-    if (list) list.push({ fund, value });
-    else this.via[i] = [{ fund, value }];
-  }
-}
-
-function kindOf(holding: string, others: ReadonlySet<string>): ExposureKind {
-  if (holding === CASH_TICKER) return 'cash';
-  return others.has(holding) ? 'other' : 'holding';
 }
 
 const byValue = (a: ExposureVia, b: ExposureVia) => b.value - a.value || (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0);
 
 export function computeExposure(household: Household, options: ExposureOptions = {}): ExposureReport {
-  const expander = new FundExpander(household.funds);
   const table = new ExposureTable();
+  const expander = new FundExpander(household.funds, table, household.holdings.length);
   const fundValue = new Map<string, Cents>();
   let total = 0;
   for (const h of household.holdings) {
     total += h.value;
     const ticker = h.isCash ? CASH_TICKER : h.ticker;
     if (!h.isCash && expander.isFund(ticker)) fundValue.set(ticker, (fundValue.get(ticker) ?? 0) + h.value);
-    else table.direct[table.slot(ticker)] += h.value;
+    else table.addDirect(ticker, h.value);
   }
   if (total <= 0) {
     throw new InputError({ table: 'Holdings', row: null, column: null }, `the household's total value is ${(total / 100).toFixed(2)}; exposure needs a positive total`);
   }
-  const others = new Set<string>();
   for (const [fund, value] of fundValue) {
-    const { holdings, weights } = expander.expansion(fund);
+    const { slots, weights } = expander.expansion(fund);
     const parts = splitCents(value, weights);
-    for (let i = 0; i < holdings.length; i++) {
-      if (parts[i] === 0) continue;
-      if (holdings[i].startsWith('Other (')) others.add(holdings[i]);
-      table.addVia(holdings[i], fund, parts[i]);
-    }
+    for (let j = 0; j < slots.length; j++) if (parts[j] !== 0) table.addVia(slots[j], fund, parts[j]);
   }
-  const rows: ExposureRow[] = table.names.map((holding, i) => {
+  const rows: ExposureRow[] = [];
+  for (let i = 0; i < table.size; i++) {
+    const via = table.via[i];
+    if (!via && !table.held[i]) continue; // listed by a fund, but less than a cent of it is held
+    if (via && via.length > 1) via.sort(byValue);
     const rowTotal = table.direct[i] + table.viaFunds[i];
-    const via = table.via[i] ?? [];
-    via.sort(byValue);
-    return { holding, kind: kindOf(holding, others), direct: table.direct[i], viaFunds: table.viaFunds[i], total: rowTotal, weight: rowTotal / total, via };
-  });
-  rows.sort((a, b) => b.total - a.total || (a.holding < b.holding ? -1 : a.holding > b.holding ? 1 : 0));
+    rows.push({ holding: table.names[i], kind: table.kinds[i], direct: table.direct[i], viaFunds: table.viaFunds[i], total: rowTotal, weight: rowTotal / total, via: via ?? [] });
+  }
+  // Stable: equal totals keep the order holdings first appear in (Holdings, then Funds), which costs
+  // no string comparisons — a fund's long tail of tiny positions has many equal totals.
+  rows.sort((a, b) => b.total - a.total);
   const limit = household.settings.concentrationLimit;
   const flags = concentrationFlags(rows, limit, total);
   return topExposure({ total, rows, rest: null, flags, limit }, options.top ?? null);

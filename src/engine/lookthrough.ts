@@ -91,7 +91,8 @@ class ExposureTable {
   readonly kinds: ExposureKind[] = [];
   readonly direct: number[] = [];
   readonly viaFunds: number[] = [];
-  readonly via: (ExposureVia[] | undefined)[] = [];
+  /** How many held funds each holding comes through. */
+  readonly viaCount: number[] = [];
   /** Held directly (a row in Holdings), so shown even at zero value. */
   readonly held: boolean[] = [];
   private readonly index = new Map<string, number>();
@@ -105,7 +106,7 @@ class ExposureTable {
       this.kinds.push(kind);
       this.direct.push(0);
       this.viaFunds.push(0);
-      this.via.push(undefined);
+      this.viaCount.push(0);
       this.held.push(false);
     }
     return i;
@@ -117,11 +118,9 @@ class ExposureTable {
     this.held[i] = true;
   }
 
-  addVia(i: number, fund: string, value: Cents): void {
+  addVia(i: number, value: Cents): void {
     this.viaFunds[i] += value;
-    const list = this.via[i];
-    if (list) list.push({ fund, value });
-    else this.via[i] = [{ fund, value }];
+    this.viaCount[i]++;
   }
 
   get size(): number {
@@ -218,25 +217,60 @@ export function computeExposure(household: Household, options: ExposureOptions =
   if (total <= 0) {
     throw new InputError({ table: 'Holdings', row: null, column: null }, `the household's total value is ${(total / 100).toFixed(2)}; exposure needs a positive total`);
   }
-  for (const [fund, value] of fundValue) {
-    const { slots, weights } = expander.expansion(fund);
-    const parts = splitCents(value, weights);
-    for (let j = 0; j < slots.length; j++) if (parts[j] !== 0) table.addVia(slots[j], fund, parts[j]);
+  // Each fund's parts, kept flat until every holding's count is known, so each `via` list is
+  // allocated once at its final size.
+  const held = [...fundValue];
+  const expansions = held.map(([fund]) => expander.expansion(fund));
+  const parts = held.map(([, value], k) => splitCents(value, expansions[k].weights));
+  for (let k = 0; k < held.length; k++) {
+    const { slots } = expansions[k];
+    for (let j = 0; j < slots.length; j++) if (parts[k][j] !== 0) table.addVia(slots[j], parts[k][j]);
+  }
+  const via: ExposureVia[][] = table.viaCount.map((n) => new Array<ExposureVia>(n));
+  const filled = new Int32Array(table.size);
+  for (let k = 0; k < held.length; k++) {
+    const fund = held[k][0];
+    const { slots } = expansions[k];
+    for (let j = 0; j < slots.length; j++) {
+      const value = parts[k][j];
+      if (value !== 0) via[slots[j]][filled[slots[j]]++] = { fund, value };
+    }
   }
   const rows: ExposureRow[] = [];
   for (let i = 0; i < table.size; i++) {
-    const via = table.via[i];
-    if (!via && !table.held[i]) continue; // listed by a fund, but less than a cent of it is held
-    if (via && via.length > 1) via.sort(byValue);
+    if (table.viaCount[i] === 0 && !table.held[i]) continue; // listed by a fund, but less than a cent of it is held
+    if (table.viaCount[i] > 1) via[i].sort(byValue);
     const rowTotal = table.direct[i] + table.viaFunds[i];
-    rows.push({ holding: table.names[i], kind: table.kinds[i], direct: table.direct[i], viaFunds: table.viaFunds[i], total: rowTotal, weight: rowTotal / total, via: via ?? [] });
+    rows.push({ holding: table.names[i], kind: table.kinds[i], direct: table.direct[i], viaFunds: table.viaFunds[i], total: rowTotal, weight: rowTotal / total, via: via[i] });
   }
-  // Stable: equal totals keep the order holdings first appear in (Holdings, then Funds), which costs
-  // no string comparisons — a fund's long tail of tiny positions has many equal totals.
-  rows.sort((a, b) => b.total - a.total);
+  const sorted = largestFirst(rows);
   const limit = household.settings.concentrationLimit;
-  const flags = concentrationFlags(rows, limit, total);
-  return topExposure({ total, rows, rest: null, flags, limit }, options.top ?? null);
+  const flags = concentrationFlags(sorted, limit, total);
+  return topExposure({ total, rows: sorted, rest: null, flags, limit }, options.top ?? null);
+}
+
+/**
+ * Rows by total, largest first; equal totals keep the order the holdings first appear in (Holdings,
+ * then Funds) — deterministic, and no string comparisons, though a fund's long tail of tiny positions
+ * has many equal totals. Totals are whole cents, so when (spread of totals) × (row count) fits in a
+ * double's 53 bits each row becomes one exact number (rank of its total × count + its index) and a
+ * native numeric sort of a Float64Array does the work, several times faster than a comparator.
+ */
+export function largestFirst<R extends { readonly total: Cents }>(rows: readonly R[]): R[] {
+  const n = rows.length;
+  let max = -Infinity;
+  let min = Infinity;
+  for (const r of rows) {
+    if (r.total > max) max = r.total;
+    if (r.total < min) min = r.total;
+  }
+  if (n === 0 || (max - min + 1) * n >= Number.MAX_SAFE_INTEGER) return [...rows].sort((a, b) => b.total - a.total);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (max - rows[i].total) * n + i;
+  keys.sort();
+  const out = new Array<R>(n);
+  for (let j = 0; j < n; j++) out[j] = rows[keys[j] % n];
+  return out;
 }
 
 /** The report with only its largest `top` rows; the others are summed into `rest`. Flags are kept. */

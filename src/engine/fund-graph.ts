@@ -14,7 +14,8 @@ interface Edge {
 
 /** Fund → the rows where it holds another fund of the table. */
 export function fundEdges(weights: readonly FundWeight[]): Map<string, Edge[]> {
-  const funds = new Set(weights.map((w) => w.fund));
+  const funds = new Set<string>();
+  for (const w of weights) funds.add(w.fund);
   const edges = new Map<string, Edge[]>();
   for (const w of weights) {
     if (!funds.has(w.holding)) continue;

@@ -32,15 +32,16 @@ export const FUNDS_COLUMNS: readonly ColumnSpec<FundColumn>[] = [
 /** Weights may exceed 100% by this much (issuers round) before it is an error. */
 export const FUND_OVERWEIGHT_TOLERANCE = 0.005;
 
-interface RawWeight {
+/** A FundWeight while its fund's weight form is still undecided: `weight` is the amount as written. */
+interface ReadWeight {
   row: number;
   fund: string;
   holding: string;
-  amount: number;
+  weight: number;
   percentSign: boolean;
 }
 
-/** A ticker cell that means "no ticker". */
+/** A ticker cell that means "no ticker": a dash, or N/A. */
 const NO_TICKER = /^[-–—]+$|^n\/?a$/i;
 
 export function parseFunds(input: TableInput): FundWeight[] {
@@ -48,40 +49,46 @@ export function parseFunds(input: TableInput): FundWeight[] {
   table.require('fund');
   if (!table.has('ticker')) table.require('name');
   table.require('weight');
-  const byFund = new Map<string, RawWeight[]>();
+  const byFund = new Map<string, ReadWeight[]>();
+  const columns = { hasTicker: table.has('ticker'), hasClass: table.has('assetClass') };
   table.forEachRow((row) => {
     const fund = row.text('fund')?.toUpperCase() ?? row.fail('fund', 'the fund is blank');
-    const holding = holdingOf(row, fund, table.has('ticker'));
+    const holding = holdingOf(row, fund, columns);
     const parts = row.percentParts('weight') ?? row.fail('weight', `the weight of ${holding} in ${fund} is blank`);
     if (parts.amount < 0) row.fail('weight', `the weight of ${holding} in ${fund} is negative`);
-    const list = byFund.get(fund) ?? [];
-    list.push({ row: row.excelRow, fund, holding, ...parts });
-    byFund.set(fund, list);
+    const read: ReadWeight = { row: row.excelRow, fund, holding, weight: parts.amount, percentSign: parts.percentSign };
+    const list = byFund.get(fund);
+    if (list) list.push(read);
+    else byFund.set(fund, [read]);
   });
   const weights: FundWeight[] = [];
   for (const [fund, rows] of byFund) {
-    const plain = rows.filter((r) => !r.percentSign).reduce((s, r) => s + r.amount, 0);
+    let plain = 0;
+    for (const r of rows) if (!r.percentSign) plain += r.weight;
     const scale = plain <= 1 + FUND_OVERWEIGHT_TOLERANCE ? 1 : 0.01;
-    const list = rows.map((r) => ({ row: r.row, fund, holding: r.holding, weight: r.percentSign ? r.amount : r.amount * scale }));
-    const total = list.reduce((s, r) => s + r.weight, 0);
+    let total = 0;
+    for (const r of rows) {
+      if (!r.percentSign) r.weight *= scale;
+      total += r.weight;
+    }
     if (total > 1 + FUND_OVERWEIGHT_TOLERANCE) {
       throw new InputError(
         { table: table.name, row: rows[0].row, column: table.columnName('weight') },
         `the weights of ${fund} add up to ${(total * 100).toFixed(2)}%, more than 100%`,
       );
     }
-    weights.push(...list);
+    for (const r of rows) weights.push({ row: r.row, fund, holding: r.holding, weight: r.weight });
   }
-  checkFundCycles(weights, table.name, table.columnName(table.has('ticker') ? 'ticker' : 'name'));
+  checkFundCycles(weights, table.name, table.columnName(columns.hasTicker ? 'ticker' : 'name'));
   return weights;
 }
 
 /** Upper-case ticker (else name); CASH for a cash line. */
-function holdingOf(row: RowCursor<FundColumn>, fund: string, hasTicker: boolean): string {
-  const assetClass = row.text('assetClass');
+function holdingOf(row: RowCursor<FundColumn>, fund: string, columns: { hasTicker: boolean; hasClass: boolean }): string {
+  const assetClass = columns.hasClass ? row.text('assetClass') : null;
   if (assetClass !== null && /^cash\b/i.test(assetClass)) return CASH_TICKER;
   const ticker = row.text('ticker');
   const named = ticker === null || NO_TICKER.test(ticker) ? row.text('name') : ticker;
-  if (named === null) return row.fail(hasTicker ? 'ticker' : 'name', `a holding of ${fund} is blank`);
+  if (named === null) return row.fail(columns.hasTicker ? 'ticker' : 'name', `a holding of ${fund} is blank`);
   return named.toUpperCase();
 }

@@ -80,3 +80,13 @@ describe('a pasted Funds table', () => {
     expect(totals(exposureOf('F', [['Fund', 'Symbol', 'Weight'], ['F', 'GOOG', 0.25], ['f', 'goog', 0.75]]))).toEqual({ GOOG: 1_000_000 });
   });
 });
+
+describe('a very long Funds table', () => {
+  it('reads a fund of 150,000 lines (more than a function call can take as arguments)', () => {
+    const rows: Cell[][] = [['Fund', 'Holding', 'Weight']];
+    for (let i = 0; i < 150_000; i++) rows.push(['BIG', `B${i}`, 1 / 150_000]);
+    const report = exposureOf('BIG', rows);
+    expect(report.rows.length).toBe(150_000);
+    expect(report.rows.reduce((s, r) => s + r.total, 0)).toBe(1_000_000);
+  });
+});

@@ -6,11 +6,13 @@ import { renderTable } from './text-table';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
-/** The report's rows (computed with `top`), the rest summed, and the flags. */
+/** The report's rows (computed with `top`), the rest summed, the household's total, and the flags. */
 export function renderExposure(exposure: ExposureReport): string {
   const rows = exposure.rows.map((r) => [r.holding, formatCents(r.direct), formatCents(r.viaFunds), formatCents(r.total), pct(r.weight), r.via.map((v) => v.fund).join(', ')]);
   const rest = exposure.rest;
   if (rest) rows.push([`Others (${rest.count})`, formatCents(rest.direct), formatCents(rest.viaFunds), formatCents(rest.total), pct(rest.weight), '']);
+  const direct = exposure.rows.reduce((s, r) => s + r.direct, rest?.direct ?? 0);
+  rows.push(['Total', formatCents(direct), formatCents(exposure.total - direct), formatCents(exposure.total), pct(1), '']);
   const table = renderTable(['Holding', 'Direct', 'Via funds', 'Total', 'Weight', 'Via'], rows, [false, true, true, true, true, false]);
   const limit = limitText(exposure.limit);
   const flags =

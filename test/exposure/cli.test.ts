@@ -45,6 +45,7 @@ describe('rebal on the example household, looking through its funds', () => {
     const text = out.join('');
     expect(text).toContain('Largest exposures, looking through funds (top 10)');
     expect(text).toMatch(/\nAAPL +\$16,281\.00 +\$[\d,]+\.\d\d +\$[\d,]+\.\d\d +10\.\d\d%  VTI, FXAIX, QQQ, VFIFX\n/);
+    expect(text).toMatch(/\nOthers \(\d+\) .*\nTotal +\$[\d,]+\.\d\d +\$[\d,]+\.\d\d +\$235,706\.30 +100\.00%\n/);
     expect(text).toContain('Above the 10% concentration limit:\n- AAPL is 10.');
   });
 

@@ -89,33 +89,39 @@ interface Expansion {
 class ExposureTable {
   readonly names: string[] = [];
   readonly kinds: ExposureKind[] = [];
-  readonly direct: number[] = [];
-  readonly viaFunds: number[] = [];
+  readonly direct: Float64Array;
+  readonly viaFunds: Float64Array;
   /** How many held funds each holding comes through. */
-  readonly viaCount: number[] = [];
+  readonly viaCount: Int32Array;
   /** Held directly (a row in Holdings), so shown even at zero value. */
-  readonly held: boolean[] = [];
+  readonly held: Uint8Array;
   private readonly index = new Map<string, number>();
 
-  slot(holding: string, kind: ExposureKind = holding === CASH_TICKER ? 'cash' : 'holding'): number {
-    let i = this.index.get(holding);
-    if (i === undefined) {
-      i = this.names.length;
-      this.index.set(holding, i);
-      this.names.push(holding);
-      this.kinds.push(kind);
-      this.direct.push(0);
-      this.viaFunds.push(0);
-      this.viaCount.push(0);
-      this.held.push(false);
-    }
+  /** `capacity` bounds the number of distinct holdings. */
+  constructor(readonly capacity: number) {
+    this.direct = new Float64Array(capacity);
+    this.viaFunds = new Float64Array(capacity);
+    this.viaCount = new Int32Array(capacity);
+    this.held = new Uint8Array(capacity);
+  }
+
+  slot(holding: string): number {
+    const i = this.index.get(holding);
+    return i === undefined ? this.add(holding, holding === CASH_TICKER ? 'cash' : 'holding') : i;
+  }
+
+  add(holding: string, kind: ExposureKind): number {
+    const i = this.names.length;
+    this.index.set(holding, i);
+    this.names.push(holding);
+    this.kinds.push(kind);
     return i;
   }
 
   addDirect(holding: string, value: Cents): void {
     const i = this.slot(holding);
     this.direct[i] += value;
-    this.held[i] = true;
+    this.held[i] = 1;
   }
 
   addVia(i: number, value: Cents): void {
@@ -129,7 +135,6 @@ class ExposureTable {
 }
 
 class FundExpander {
-  private readonly rowsByFund = new Map<string, FundWeight[]>();
   private readonly memo = new Map<string, Expansion>();
   private readonly expanding = new Set<string>();
   /** Scratch space shared by every expansion: weight per slot, and whether the slot is touched. */
@@ -137,19 +142,11 @@ class FundExpander {
   private readonly touched: Uint8Array;
 
   constructor(
-    weights: readonly FundWeight[],
+    private readonly rowsByFund: ReadonlyMap<string, readonly FundWeight[]>,
     private readonly table: ExposureTable,
-    extraSlots: number,
   ) {
-    for (const w of weights) {
-      const list = this.rowsByFund.get(w.fund);
-      if (list) list.push(w);
-      else this.rowsByFund.set(w.fund, [w]);
-    }
-    // Every slot is a listed holding, an Other (FUND), or a direct holding: this bounds their number.
-    const capacity = weights.length + this.rowsByFund.size + extraSlots + 1;
-    this.sum = new Float64Array(capacity);
-    this.touched = new Uint8Array(capacity);
+    this.sum = new Float64Array(table.capacity);
+    this.touched = new Uint8Array(table.capacity);
   }
 
   isFund(ticker: string): boolean {
@@ -186,7 +183,7 @@ class FundExpander {
       if (nested) for (let j = 0; j < nested.slots.length; j++) add(nested.slots[j], w * nested.weights[j]);
       else add(this.table.slot(r.holding), w);
     }
-    if (remainder > REMAINDER_NOISE) add(this.table.slot(otherLabel(fund), 'other'), remainder);
+    if (remainder > REMAINDER_NOISE) add(this.table.add(otherLabel(fund), 'other'), remainder);
     const slots = order.slice(0, count);
     const weights = new Float64Array(count);
     for (let j = 0; j < count; j++) {
@@ -204,8 +201,15 @@ class FundExpander {
 const byValue = (a: ExposureVia, b: ExposureVia) => b.value - a.value || (a.fund < b.fund ? -1 : a.fund > b.fund ? 1 : 0);
 
 export function computeExposure(household: Household, options: ExposureOptions = {}): ExposureReport {
-  const table = new ExposureTable();
-  const expander = new FundExpander(household.funds, table, household.holdings.length);
+  const rowsByFund = new Map<string, FundWeight[]>();
+  for (const w of household.funds) {
+    const list = rowsByFund.get(w.fund);
+    if (list) list.push(w);
+    else rowsByFund.set(w.fund, [w]);
+  }
+  // Every holding is a listed one, an Other (FUND) or a direct one: this bounds how many there are.
+  const table = new ExposureTable(household.funds.length + rowsByFund.size + household.holdings.length);
+  const expander = new FundExpander(rowsByFund, table);
   const fundValue = new Map<string, Cents>();
   let total = 0;
   for (const h of household.holdings) {
@@ -226,7 +230,8 @@ export function computeExposure(household: Household, options: ExposureOptions =
     const { slots } = expansions[k];
     for (let j = 0; j < slots.length; j++) if (parts[k][j] !== 0) table.addVia(slots[j], parts[k][j]);
   }
-  const via: ExposureVia[][] = table.viaCount.map((n) => new Array<ExposureVia>(n));
+  const via: ExposureVia[][] = new Array(table.size);
+  for (let i = 0; i < table.size; i++) via[i] = new Array<ExposureVia>(table.viaCount[i]);
   const filled = new Int32Array(table.size);
   for (let k = 0; k < held.length; k++) {
     const fund = held[k][0];

@@ -32,13 +32,11 @@ export const FUNDS_COLUMNS: readonly ColumnSpec<FundColumn>[] = [
 /** Weights may exceed 100% by this much (issuers round) before it is an error. */
 export const FUND_OVERWEIGHT_TOLERANCE = 0.005;
 
-/** A FundWeight while its fund's weight form is still undecided: `weight` is the amount as written. */
-interface ReadWeight {
-  row: number;
-  fund: string;
-  holding: string;
-  weight: number;
-  percentSign: boolean;
+/** One fund's rows while its weight form is undecided: `weight` is first the amount as written. */
+interface FundRows {
+  readonly weights: { row: number; fund: string; holding: string; weight: number }[];
+  /** Parallel to `weights`: whether the cell had a % sign (and so is already a fraction). */
+  readonly percentSign: boolean[];
 }
 
 /** A ticker cell that means "no ticker": a dash, or N/A. */
@@ -49,35 +47,38 @@ export function parseFunds(input: TableInput): FundWeight[] {
   table.require('fund');
   if (!table.has('ticker')) table.require('name');
   table.require('weight');
-  const byFund = new Map<string, ReadWeight[]>();
+  const byFund = new Map<string, FundRows>();
   const columns = { hasTicker: table.has('ticker'), hasClass: table.has('assetClass') };
+  let lastFund = { written: '', upper: '' }; // pasted funds come in runs: upper-case each name once
   table.forEachRow((row) => {
-    const fund = row.text('fund')?.toUpperCase() ?? row.fail('fund', 'the fund is blank');
+    const written = row.text('fund') ?? row.fail('fund', 'the fund is blank');
+    if (written !== lastFund.written) lastFund = { written, upper: written.toUpperCase() };
+    const fund = lastFund.upper;
     const holding = holdingOf(row, fund, columns);
     const parts = row.percentParts('weight') ?? row.fail('weight', `the weight of ${holding} in ${fund} is blank`);
     if (parts.amount < 0) row.fail('weight', `the weight of ${holding} in ${fund} is negative`);
-    const read: ReadWeight = { row: row.excelRow, fund, holding, weight: parts.amount, percentSign: parts.percentSign };
-    const list = byFund.get(fund);
-    if (list) list.push(read);
-    else byFund.set(fund, [read]);
+    let rows = byFund.get(fund);
+    if (!rows) byFund.set(fund, (rows = { weights: [], percentSign: [] }));
+    rows.weights.push({ row: row.excelRow, fund, holding, weight: parts.amount });
+    rows.percentSign.push(parts.percentSign);
   });
   const weights: FundWeight[] = [];
-  for (const [fund, rows] of byFund) {
+  for (const [fund, { weights: list, percentSign }] of byFund) {
     let plain = 0;
-    for (const r of rows) if (!r.percentSign) plain += r.weight;
+    for (let i = 0; i < list.length; i++) if (!percentSign[i]) plain += list[i].weight;
     const scale = plain <= 1 + FUND_OVERWEIGHT_TOLERANCE ? 1 : 0.01;
     let total = 0;
-    for (const r of rows) {
-      if (!r.percentSign) r.weight *= scale;
-      total += r.weight;
+    for (let i = 0; i < list.length; i++) {
+      if (!percentSign[i]) list[i].weight *= scale;
+      total += list[i].weight;
     }
     if (total > 1 + FUND_OVERWEIGHT_TOLERANCE) {
       throw new InputError(
-        { table: table.name, row: rows[0].row, column: table.columnName('weight') },
+        { table: table.name, row: list[0].row, column: table.columnName('weight') },
         `the weights of ${fund} add up to ${(total * 100).toFixed(2)}%, more than 100%`,
       );
     }
-    for (const r of rows) weights.push({ row: r.row, fund, holding: r.holding, weight: r.weight });
+    for (const w of list) weights.push(w);
   }
   checkFundCycles(weights, table.name, table.columnName(columns.hasTicker ? 'ticker' : 'name'));
   return weights;

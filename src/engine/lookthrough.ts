@@ -258,8 +258,8 @@ export function computeExposure(household: Household, options: ExposureOptions =
  * Rows by total, largest first; equal totals keep the order the holdings first appear in (Holdings,
  * then Funds) — deterministic, and no string comparisons, though a fund's long tail of tiny positions
  * has many equal totals. Totals are whole cents, so when (spread of totals) × (row count) fits in a
- * double's 53 bits each row becomes one exact number (rank of its total × count + its index) and a
- * native numeric sort of a Float64Array does the work, several times faster than a comparator.
+ * double's 53 bits each row becomes one exact number ((largest total − its total) × count + its index)
+ * and a native numeric sort of a Float64Array does the work, several times faster than a comparator.
  */
 export function largestFirst<R extends { readonly total: Cents }>(rows: readonly R[]): R[] {
   const n = rows.length;

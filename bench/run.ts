@@ -4,13 +4,17 @@
  */
 import * as os from 'os';
 import { benchDrift } from './drift';
+import { benchExposure } from './exposure';
 
 interface Section {
   readonly title: string;
   run(): string | Promise<string>;
 }
 
-const SECTIONS: Section[] = [{ title: 'Drift (REBAL.DRIFT): median of repeated runs', run: benchDrift }];
+const SECTIONS: Section[] = [
+  { title: 'Drift (REBAL.DRIFT): median of repeated runs', run: benchDrift },
+  { title: 'Exposure (REBAL.EXPOSURE look-through): median of repeated runs', run: benchExposure },
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).map((a) => a.toLowerCase());

@@ -35,7 +35,7 @@ export function householdTables(data: HouseholdData): TableData[] {
     },
     { name: 'Settings', columns: ['Key', 'Value'], rows: data.settings },
   ];
-  if (data.funds) tables.push({ name: 'Funds', columns: ['Fund', 'Holding', 'Weight'], rows: data.funds });
+  if (data.funds) tables.push({ name: 'Funds', columns: ['Fund', 'Holding', 'Weight'], rows: data.funds, formats: { Weight: '0.00%' } });
   return tables;
 }
 

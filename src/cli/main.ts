@@ -5,9 +5,11 @@
  */
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
-import { isInputError, localIsoDate, readHousehold, withAsOf } from '../engine';
+import { isInputError, localIsoDate, readHousehold, topExposure, withAsOf } from '../engine';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { buildReport, reportJson } from './report';
+import { writeExposureSheet } from './exposure-sheet';
+import { renderExposure } from './exposure-text';
 import { writeDriftSheet } from './sheets';
 import { renderDrift } from './text-table';
 import { WorkbookTables } from './workbook-tables';
@@ -21,6 +23,9 @@ const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
 };
+
+/** How many holdings the summary shows; the Exposure sheet and the JSON have them all. */
+const TOP_EXPOSURES = 10;
 
 /** A problem with the file itself (missing, not a workbook, no Holdings table). */
 class WorkbookError extends Error {}
@@ -55,12 +60,15 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
   );
   const report = buildReport(household, household.settings.asOf ?? localIsoDate(now));
   writeDriftSheet(workbook, report.drift, `drift as of ${report.asOf}`);
+  writeExposureSheet(workbook, report.exposure, `look-through exposure as of ${report.asOf}`);
   await writeOutput(workbook, options);
   if (options.json) {
     io.stdout(`${JSON.stringify(reportJson(report), null, 2)}\n`);
     return;
   }
   io.stdout(`Drift as of ${report.asOf}\n\n${renderDrift(report.drift)}\n`);
+  const top = topExposure(report.exposure, TOP_EXPOSURES);
+  io.stdout(`\nLargest exposures, looking through funds (top ${TOP_EXPOSURES})\n\n${renderExposure(top)}\n`);
   if (household.warnings.length > 0) io.stdout(`\nWarnings:\n${household.warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
   io.stdout(`\nWrote ${options.out}\n`);
 }

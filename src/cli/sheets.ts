@@ -9,8 +9,8 @@ import type { DriftReport, Spill } from '../engine';
 
 export const MARK = 'Written by rebal';
 
-const MONEY_FORMAT = '"$"#,##0.00;[Red]-"$"#,##0.00';
-const PERCENT_FORMAT = '0.00%;[Red]-0.00%';
+export const MONEY_FORMAT = '"$"#,##0.00;[Red]-"$"#,##0.00';
+export const PERCENT_FORMAT = '0.00%;[Red]-0.00%';
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FF1F4E79' } };
 const STATUS_FILL: Record<string, string> = { Over: 'FFFCE4D6', Under: 'FFDDEBF7', 'No target': 'FFF2F2F2' };
 
@@ -32,12 +32,12 @@ export function ownSheet(workbook: Workbook, name: string): Worksheet {
   return workbook.addWorksheet(name);
 }
 
-interface ColumnFormat {
+export interface ColumnFormat {
   readonly width: number;
   readonly numFmt?: string;
 }
 
-function writeTable(sheet: Worksheet, spill: Spill, formats: readonly ColumnFormat[], note: string): void {
+export function writeTable(sheet: Worksheet, spill: Spill, formats: readonly ColumnFormat[], note: string): void {
   spill.forEach((values, i) => {
     const row = sheet.addRow(values.map((v) => (v === '' ? null : v)));
     if (i === 0) {

@@ -3,7 +3,17 @@
  * function, and returns the engine's 2-D result. No maths here. functions.json is generated from
  * these JSDoc comments at build time.
  */
-import { computeDrift, driftSpill, localIsoDate, readHousehold, reviewDue, withAsOf } from '../engine';
+import {
+  computeDrift,
+  computeExposure,
+  driftSpill,
+  exposureSpill,
+  localIsoDate,
+  readHousehold,
+  readTop,
+  reviewDue,
+  withAsOf,
+} from '../engine';
 import { inCell } from './errors';
 import { optionalTableArgument, tableArgument } from './excel-input';
 
@@ -53,5 +63,26 @@ export function due(holdings: any[][], targets: any[][], settings: any[][], invo
     // AsOf from Settings, else today as the person at the keyboard knows it (the cell is volatile so it moves with the date).
     const { settings: rule } = withAsOf(household, null, localIsoDate(new Date()));
     return reviewDue(computeDrift(household), rule, rule.asOf!).text;
+  });
+}
+
+/**
+ * Look-through exposure: each holding held directly and through the funds in Funds, largest first, with a Total row (Holding | Direct | Via funds | Total | Weight | Via).
+ * @customfunction EXPOSURE
+ * @param holdings The Holdings table with its header row, e.g. Holdings[#All].
+ * @param funds The Funds table (Fund | Holding | Weight) with its header row, e.g. Funds[#All].
+ * @param [top] Show only this many of the largest holdings; the rest are summed in one row.
+ * @param invocation Invocation details (Excel supplies them).
+ * @requiresParameterAddresses
+ * @returns One row per underlying holding, then Others (when top is given) and a Total row.
+ */
+export function exposure(holdings: any[][], funds: any[][], top: number, invocation: CustomFunctions.Invocation): any[][] {
+  return inCell(() => {
+    const at = invocation?.parameterAddresses ?? [];
+    const household = readHousehold({
+      holdings: tableArgument('Holdings', holdings, at[0]),
+      funds: tableArgument('Funds', funds, at[1]),
+    });
+    return exposureSpill(computeExposure(household, { top: readTop(top) }));
   });
 }

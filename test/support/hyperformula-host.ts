@@ -18,7 +18,7 @@ import {
   SimpleRangeValue,
 } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
-import { drift, due } from '../../src/functions/functions';
+import { drift, due, exposure } from '../../src/functions/functions';
 
 type Matrix = unknown[][];
 type Invocation = { parameterAddresses?: string[] };
@@ -37,6 +37,7 @@ export interface HostedSpec {
 export const HOSTED_FUNCTIONS: HostedSpec[] = [
   { name: 'REBAL.DRIFT', fn: drift as HostedFunction, required: 2, optional: 1 },
   { name: 'REBAL.DUE', fn: due as HostedFunction, required: 2, optional: 1, scalar: true },
+  { name: 'REBAL.EXPOSURE', fn: exposure as HostedFunction, required: 2, optional: 1 },
 ];
 
 /** HyperFormula's values → what Excel hands a custom function (blank → null, errors → "#VALUE!"). */

@@ -1,0 +1,21 @@
+import fc from 'fast-check';
+import { largestFirst } from '../../src/engine/lookthrough';
+
+const stableByTotal = <R extends { total: number }>(rows: R[]) => [...rows].sort((a, b) => b.total - a.total);
+
+describe('ordering exposure rows, largest first', () => {
+  it('matches a stable comparator sort: equal totals keep their order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5_000, max: 5_000 }), { maxLength: 300 }), (totals) => {
+        const rows = totals.map((total, i) => ({ total, i }));
+        expect(largestFirst(rows)).toEqual(stableByTotal(rows));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('falls back to the comparator when totals are too far apart to pack into one number', () => {
+    const rows = [{ total: 1 }, { total: 9e15 }, { total: -9e15 }, { total: 1 }].map((r, i) => ({ ...r, i }));
+    expect(largestFirst(rows).map((r) => r.i)).toEqual([1, 0, 3, 2]);
+  });
+});

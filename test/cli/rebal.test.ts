@@ -49,7 +49,10 @@ describe('rebal reads the household from', () => {
     expect(out.total).toBe(10000);
     expect(out.drift).toEqual(EXPECTED_DRIFT);
     expect(out.trades).toEqual([]);
-    expect(out.exposure).toEqual([]);
+    // No Funds table: exposure is the direct holdings, largest first, adding up to the total to the cent.
+    const exposure = out.exposure as { holding: string; direct: number; viaFunds: number; total: number }[];
+    expect(exposure[0]).toMatchObject({ holding: 'VTI', direct: 4507.5, viaFunds: 0, total: 4507.5 });
+    expect(Math.round(exposure.reduce((s, r) => s + r.total * 100, 0))).toBe(1_000_000);
     expect(out.warnings).toEqual(expect.arrayContaining([expect.stringContaining('Joint Brokerage is treated as Taxable')]));
   });
 

@@ -8,7 +8,8 @@ import { localIsoDate } from '../engine';
 import { excelWorkbook } from '../office/excel-workbook';
 import { App } from './App';
 import { browserClipboard } from './clipboard';
-import { exposureNotWired, plannerNotWired } from './not-wired';
+import { engineExposure } from './engine-exposure';
+import { plannerNotWired } from './not-wired';
 import type { DraftPort, PanePorts } from './ports';
 
 function isDark(): boolean {
@@ -36,7 +37,7 @@ function mount(): void {
   const ports: PanePorts = {
     workbook: excelWorkbook(Excel),
     planner: draftPort(),
-    exposure: exposureNotWired,
+    exposure: engineExposure,
     clipboard: browserClipboard,
     today: () => localIsoDate(new Date()),
   };

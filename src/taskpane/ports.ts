@@ -85,7 +85,7 @@ export interface ExposureRow {
 export interface ExposureResult {
   readonly rows: readonly ExposureRow[];
   /** Holdings whose look-through weight exceeds the ConcentrationLimit. */
-  readonly flags: readonly { holding: string; weight: number; limit: number }[];
+  readonly flags: readonly { holding: string; weight: number; limit: number; message?: string }[];
 }
 
 export interface ExposurePort {

@@ -80,7 +80,7 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
 
   // Setup: the pane opens here because Targets is missing, and shows what it read and inferred.
   await page.getByRole('tab', { name: 'Setup', selected: true }).waitFor();
-  expect(await workbook(page, 'customFunctions')).toEqual(['DRIFT', 'DUE']);
+  expect(await workbook(page, 'customFunctions')).toEqual(['DRIFT', 'DUE', 'EXPOSURE']);
   await page.getByText('There is no Targets table yet. Create it in Setup.').waitFor();
   const columns = page.getByRole('table', { name: 'Columns detected in the holdings table' });
   await columns.getByRole('row', { name: 'Value Value' }).waitFor();

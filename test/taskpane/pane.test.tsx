@@ -2,7 +2,6 @@
  * @jest-environment jsdom
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { NotAvailable } from '../../src/taskpane/ports';
 import { HOLDINGS, MemoryWorkbook, SETTINGS, TARGETS } from '../support/memory-workbook';
 import { drivenPlanner, JOINT_PLAN, renderPane, TODAY } from './render-pane';
 
@@ -216,10 +215,21 @@ describe('Exposure', () => {
     expect(exposure.exposure).toHaveBeenCalledWith(expect.objectContaining({ top: 10 }));
   });
 
-  it('says when exposure is not part of this build', async () => {
-    renderPane(household(), { exposure: { exposure: () => Promise.reject(new NotAvailable('Look-through exposure is not part of this build yet.')) } });
+  it('looks through the Funds table with the engine, to the cent', async () => {
+    const workbook = household().withUserTable('Funds', [
+      ['Fund', 'Holding', 'Weight'],
+      ['VTI', 'AAPL', '6%'],
+      ['VTI', 'MSFT', '5%'],
+    ]);
+    renderPane(workbook);
     await screen.findByTestId('total-value');
     tab('Exposure');
-    expect(await screen.findByText('Look-through exposure is not part of this build yet.')).toBeTruthy();
+    const table = await screen.findByRole('table', { name: 'Top 10 look-through holdings' });
+    // VTI is 28 × $250 = $7,000: AAPL is 6% of it, $420.00 of a $10,000.00 household.
+    const apple = within(table).getByText('AAPL').closest('tr')!;
+    expect(within(apple).getByText('$420.00')).toBeTruthy();
+    expect(within(apple).getByText('4.2%')).toBeTruthy();
+    expect(within(apple).getByText('VTI')).toBeTruthy();
+    expect(within(table).getByText('Other (VTI)')).toBeTruthy();
   });
 });

@@ -1,7 +1,8 @@
 /** Renders the whole pane over an in-memory workbook and the given ports. */
 import { render } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
-import { exposureNotWired, plannerNotWired } from '../../src/taskpane/not-wired';
+import { engineExposure } from '../../src/taskpane/engine-exposure';
+import { plannerNotWired } from '../../src/taskpane/not-wired';
 import { DraftCancelled, DraftPort, DraftRequest, DraftResult, PanePorts } from '../../src/taskpane/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
 
@@ -19,7 +20,7 @@ export function renderPane(workbook: MemoryWorkbook, ports: Partial<PanePorts> =
   const all: PanePorts = {
     workbook,
     planner: plannerNotWired,
-    exposure: exposureNotWired,
+    exposure: engineExposure,
     clipboard: { writeText: jest.fn(async () => undefined) },
     today: () => TODAY,
     ...ports,

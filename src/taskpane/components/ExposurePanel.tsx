@@ -43,7 +43,8 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
           {state.result.flags.map((f) => (
             <MessageBar layout="multiline" key={f.holding} intent="warning">
               <MessageBarBody>
-                {f.holding} is {percent(f.weight)} of the household through funds and direct holdings, above the {percent(f.limit)} concentration limit.
+                {f.message ?? `${f.holding} is ${percent(f.weight)} of the household through funds and direct holdings`}, above the{' '}
+                {percent(f.limit)} concentration limit.
               </MessageBarBody>
             </MessageBar>
           ))}

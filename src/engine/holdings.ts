@@ -22,6 +22,7 @@ export const HOLDINGS_COLUMNS: readonly ColumnSpec<HoldingColumn>[] = [
 ];
 
 export const DEFAULT_ACCOUNT = 'Portfolio';
+const CASH_KEY = keyOf(CASH_CLASS);
 /** Shares × Price and Value may disagree by this much (relative) before the user is warned. */
 const VALUE_TOLERANCE = 0.01;
 
@@ -57,7 +58,7 @@ export function parseHoldings(input: TableInput): HoldingsTable {
 
 function readHolding(row: RowCursor<HoldingColumn>, hasAccountColumn: boolean, warnings: Warning[]): Holding {
   const assetClass = row.text('assetClass');
-  const isCashClass = assetClass !== null && keyOf(assetClass) === keyOf(CASH_CLASS);
+  const isCashClass = assetClass !== null && assetClass.length === CASH_CLASS.length && keyOf(assetClass) === CASH_KEY;
   let ticker = row.text('ticker')?.toUpperCase() ?? null;
   if (ticker === null) {
     if (!isCashClass) row.fail('ticker', 'the ticker is blank');

@@ -45,7 +45,11 @@ export function readHousehold(tables: HouseholdTables): Household {
 function mergeAccounts(listed: Account[], holdings: readonly Holding[], accountsTable: string | null, warnings: Warning[]): Account[] {
   const accounts = [...listed];
   const known = new Set(listed.map((a) => keyOf(a.name)));
+  let previous: string | null = null;
   for (const h of holdings) {
+    // Lots of one account usually stand together: skip the lookup while the name repeats.
+    if (h.account === previous) continue;
+    previous = h.account;
     if (known.has(keyOf(h.account))) continue;
     known.add(keyOf(h.account));
     accounts.push(inferredAccount(h.account));

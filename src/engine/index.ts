@@ -29,4 +29,6 @@ export type { DriftReport, DriftRow, DriftStatus } from './drift';
 export { DRIFT_HEADER, driftSpill } from './spill';
 export type { Spill, SpillValue } from './spill';
 export { driftJson, roundWeight } from './json';
+export { planTrades } from "./planner/plan";
+export type { Plan, PlanOptions } from "./planner/plan";
 export type { DriftJson } from './json';

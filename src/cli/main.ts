@@ -5,11 +5,12 @@
  */
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
+import highsLoader from 'highs';
 import { isInputError, localIsoDate, readHousehold, withAsOf } from '../engine';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { buildReport, reportJson } from './report';
-import { writeDriftSheet } from './sheets';
-import { renderDrift } from './text-table';
+import { writeDriftSheet, writeTradesSheet } from './sheets';
+import { renderDrift, renderTrades } from './text-table';
 import { WorkbookTables } from './workbook-tables';
 
 export interface Io {
@@ -53,15 +54,17 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
     options.asOf,
     localIsoDate(now),
   );
-  const report = buildReport(household, household.settings.asOf ?? localIsoDate(now));
+  const report = buildReport(household, household.settings.asOf ?? localIsoDate(now), await highsLoader());
   writeDriftSheet(workbook, report.drift, `drift as of ${report.asOf}`);
+  writeTradesSheet(workbook, report.plan, `trades drafted as of ${report.asOf}; nothing is placed until you place it`);
   await workbook.xlsx.writeFile(options.out);
   if (options.json) {
     io.stdout(`${JSON.stringify(reportJson(report), null, 2)}\n`);
     return;
   }
   io.stdout(`Drift as of ${report.asOf}\n\n${renderDrift(report.drift)}\n`);
-  if (household.warnings.length > 0) io.stdout(`\nWarnings:\n${household.warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
+  io.stdout(`\nTrades (drafted, not placed)\n\n${renderTrades(report.plan)}\n`);
+  if (report.plan.warnings.length > 0) io.stdout(`\nWarnings:\n${report.plan.warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
   io.stdout(`\nWrote ${options.out}\n`);
 }
 

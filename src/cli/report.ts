@@ -1,27 +1,30 @@
 /**
- * Everything the command line computes for one workbook, in the JSON shape of PRODUCT.md. Trades and
- * exposure stay empty until the planner and look-through land.
+ * Everything the command line computes for one workbook, in the JSON shape of PRODUCT.md. Exposure stays
+ * empty until look-through lands.
  */
-import { centsToNumber, computeDrift, driftJson, Household, IsoDate } from '../engine';
-import type { DriftJson, DriftReport } from '../engine';
+import { centsToNumber, computeDrift, driftJson, Household, IsoDate, planTrades, tradesJson } from '../engine';
+import type { DriftJson, DriftReport, Plan, Solver, TradeJson } from '../engine';
 
 export interface RebalanceReport {
   readonly asOf: IsoDate;
   readonly household: Household;
   readonly drift: DriftReport;
+  readonly plan: Plan;
 }
 
 export interface ReportJson {
   asOf: IsoDate;
   total: number;
   drift: DriftJson[];
-  trades: unknown[];
+  trades: TradeJson[];
   exposure: unknown[];
   warnings: string[];
 }
 
-export function buildReport(household: Household, asOf: IsoDate): RebalanceReport {
-  return { asOf, household, drift: computeDrift(household) };
+export function buildReport(household: Household, asOf: IsoDate, solver: Solver): RebalanceReport {
+  const drift = computeDrift(household);
+  const plan = planTrades(household, solver, { now: () => performance.now() });
+  return { asOf, household, drift, plan };
 }
 
 export function reportJson(report: RebalanceReport): ReportJson {
@@ -29,8 +32,8 @@ export function reportJson(report: RebalanceReport): ReportJson {
     asOf: report.asOf,
     total: centsToNumber(report.drift.total),
     drift: driftJson(report.drift),
-    trades: [],
+    trades: tradesJson(report.plan),
     exposure: [],
-    warnings: report.household.warnings.map((w) => w.message),
+    warnings: report.plan.warnings.map((w) => w.message),
   };
 }

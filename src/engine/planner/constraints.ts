@@ -15,6 +15,16 @@ import { washGroupOf } from './taxes';
 export const CENT_PER_TRADE = 0.01;
 
 /**
+ * Whether a leg's amounts are rounded to the cent (fractional shares, a sub-cent price, or a spread):
+ * only those trades need the cent of headroom; whole shares at a price in cents are exact.
+ */
+export function roundingCent(ctx: PlanContext, leg: Leg): number {
+  const { wholeShares, spreadBps } = ctx.book.settings;
+  const exactPrice = Math.abs(leg.price * 100 - Math.round(leg.price * 100)) < 1e-9;
+  return wholeShares && exactPrice && spreadBps === 0 ? 0 : CENT_PER_TRADE;
+}
+
+/**
  * No oversell, lot by lot (specific identification): 0 ≤ x_l ≤ shares of lot l. A taxable loss lot
  * whose group was bought in the 30 days before AsOf may not be sold at all (wash sale).
  */
@@ -87,7 +97,7 @@ export function wholeShares(m: LinearModel, ctx: PlanContext, leg: Leg): void {
 export function minTrade(m: LinearModel, ctx: PlanContext, leg: Leg): void {
   const min = ctx.book.settings.minTrade / 100;
   if (min <= 0) return;
-  const floor = min + 0.01;
+  const floor = min + roundingCent(ctx, leg);
   if (leg.buyOn !== null) m.row(`minBuy_${leg.id}`, 0, Infinity, [[leg.buy!, leg.price], [leg.buyOn, -floor]]);
   if (leg.sellOn !== null) {
     const terms: Term[] = [...sellTerms(leg, leg.price), [leg.sellOn, -floor]];
@@ -107,7 +117,7 @@ export function cashReserve(m: LinearModel, ctx: PlanContext, legs: readonly Leg
     const mine = legs.filter((l) => l.account === account);
     if (mine.length === 0) continue;
     const terms: Term[] = [];
-    for (const leg of mine) terms.push(...cashFlowTerms(ctx, leg, commission + CENT_PER_TRADE));
+    for (const leg of mine) terms.push(...cashFlowTerms(ctx, leg, commission + roundingCent(ctx, leg)));
     const floor = (account.account.reserve - account.cash - account.account.contribution) / 100;
     m.row(`cash_${account.name}`, floor, Infinity, terms);
   }

@@ -28,6 +28,11 @@ export function explainTrades(ctx: PlanContext, drafts: readonly DraftTrade[]): 
   }));
 }
 
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 export function percent(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
@@ -106,7 +111,7 @@ function buyClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[])
   if (account.cash > 0) sources.push('cash on hand');
   const sells = all.filter((o) => o.action === 'SELL' && o.account === t.account);
   if (sells.length > 0) sources.push(`the sale of ${[...new Set(sells.map((s) => s.ticker))].join(' and ')}`);
-  if (sources.length > 0) clauses.push(`paid from ${sources.join(', ')} in ${t.account}`);
+  if (sources.length > 0) clauses.push(`paid from ${listed(sources)} in ${t.account}`);
   const choice = t.leg.buyChoice;
   if (choice?.source === 'targets') clauses.push(`${t.ticker} is the Buy ticker Targets gives for ${choice.cls.label}`);
   else if (choice?.source === 'largest') clauses.push(`${t.account} holds no ${choice.cls.label}, so it buys the household's largest ${choice.cls.label} holding`);

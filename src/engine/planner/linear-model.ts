@@ -56,6 +56,19 @@ export class LinearModel {
     return v;
   }
 
+  /** Whether x keeps every bound, integrality and row (to the solver's tolerance). */
+  isFeasible(x: ArrayLike<number>, extraRows: readonly Row[] = [], tolerance = 1e-6): boolean {
+    const columnsOk = this.columns.every(
+      (c, i) => x[i] >= c.lower - tolerance && x[i] <= c.upper + tolerance && (!c.integer || Math.abs(x[i] - Math.round(x[i])) <= tolerance),
+    );
+    const rowOk = (r: Row) => {
+      const activity = r.terms.reduce((t, [c, a]) => t + a * x[c], 0);
+      const slack = tolerance * Math.max(1, Math.abs(activity));
+      return activity >= r.lower - slack && activity <= r.upper + slack;
+    };
+    return columnsOk && this.rows.every(rowOk) && extraRows.every(rowOk);
+  }
+
   objectiveTerms(objective: Objective): Term[] {
     return [...(this.costs.get(objective) ?? [])];
   }

@@ -7,7 +7,7 @@
  * q < 0 sells; a leg never does both.
  */
 import { isWhole } from './book';
-import { CENT_PER_TRADE, groupKey } from './constraints';
+import { groupKey, roundingCent } from './constraints';
 import { Leg } from './legs';
 import { PlannerModel } from './model';
 
@@ -32,6 +32,8 @@ interface LegFacts {
   readonly lots: readonly { readonly column: number; readonly shares: number; readonly isLoss: boolean; readonly cost: number }[];
   readonly buyCost: number;
   readonly tradeCost: number;
+  /** Cash headroom per trade for rounding (see roundingCent). */
+  readonly cent: number;
 }
 
 export class Repair {
@@ -60,7 +62,7 @@ export class Repair {
     const { book } = pm.ctx;
     const s = book.settings;
     this.whole = s.wholeShares;
-    this.minTrade = s.minTrade > 0 ? s.minTrade / 100 + 0.01 : 0;
+    this.minTrade = s.minTrade / 100;
     this.perTrade = s.commission / 100;
     this.spread = s.spreadBps / 10_000;
     const T = book.total / 100;
@@ -87,10 +89,11 @@ export class Repair {
         canSellAll: leg.sells.length > 0 && open.length === leg.sells.length,
         safeShares: open.filter((x) => !x.lot.isLoss).reduce((t, x) => t + x.lot.shares, 0),
         group: groupKey(pm.ctx, leg),
-        minShares: this.minTrade > 0 ? Math.ceil(this.minTrade / leg.price) : 1,
+        minShares: this.minTrade > 0 ? Math.ceil((this.minTrade + 0.01) / leg.price) : 1,
         lots,
         buyCost: costOf(leg.buy),
         tradeCost: costOf(leg.buyOn ?? leg.sellOn),
+        cent: roundingCent(pm.ctx, leg),
       };
     });
     this.q = new Float64Array(pm.legs.length);
@@ -169,23 +172,58 @@ export class Repair {
       if (q < 0 && f.canSellAll && -q >= Math.floor(f.sellMax + 1e-9)) q = -f.sellMax;
       return q;
     });
-    // Sells first (they raise the cash the buys spend); a buy that no longer fits is trimmed to fit.
-    const order = wanted.map((_, i) => i).sort((a, b) => wanted[a] - wanted[b]);
-    for (const i of order) {
-      const q = wanted[i];
-      if (q === 0 || this.tryMove([[i, q]])) continue;
-      if (q > 0) {
-        const f = this.facts[i];
-        const room = (this.cash[f.account] - this.reserve[f.account] - this.perTrade - CENT_PER_TRADE) / (f.leg.price * (1 + this.spread));
-        const fit = this.whole ? Math.floor(room) : Math.floor(room * 1e6) / 1e6;
-        if (fit > 0 && fit < q) this.tryMove([[i, fit]]);
-      }
+    // Wash sales: where the fractional plan buys a group, that group's sells keep to lots that are
+    // not losses (the relaxation may blend both). Trades below MinTrade start at zero.
+    const bought = new Set(wanted.flatMap((q, i) => (q > 0 ? [this.facts[i].group] : [])));
+    wanted.forEach((q, i) => {
+      const f = this.facts[i];
+      if (q < 0 && bought.has(f.group) && -q > f.safeShares + 1e-9) wanted[i] = -(this.whole ? Math.floor(f.safeShares + 1e-9) : f.safeShares);
+      if (wanted[i] !== 0 && !this.legAllows(i, wanted[i])) wanted[i] = 0;
+    });
+    this.apply(wanted.map((q, i) => [i, q - this.q[i]] as const), 1);
+    for (const a of this.byAccount.keys()) this.raiseReserve(a);
+    if (![...this.byAccount.keys()].every((a) => this.accountOk(a)) || ![...this.byGroup.keys()].every((g) => this.washOk(g))) {
+      this.apply(this.pm.legs.map((_, i) => [i, -this.q[i]] as const), 1); // fall back to no trade
     }
     if (this.drift() <= goodEnough) return;
     this.improve(goodEnough, deadline, now);
     for (let round = 0; round < 8 && this.drift() > goodEnough && now() < deadline && this.improveAcrossAccounts(); round++) {
       this.improve(goodEnough, deadline, now);
     }
+  }
+
+  /**
+   * An account short of its reserve sells more — the leg whose cheapest open lot costs least per
+   * dollar first — and, when nothing is left to sell, buys less.
+   */
+  private raiseReserve(a: number): void {
+    const legs = this.byAccount.get(a) ?? [];
+    for (let guard = 0; guard < 100_000 && !this.accountOk(a); guard++) {
+      let best: { i: number; q: number; rank: number } | null = null;
+      for (const i of legs) {
+        const f = this.facts[i];
+        const q = this.q[i];
+        if (q > 0 || !f.leg.sellable) continue;
+        const cap = this.groupBought(f.group) ? f.safeShares : f.sellMax;
+        const shortfall = (this.reserve[a] - this.cash[a]) / f.leg.price;
+        const step = q === 0 ? Math.max(f.minShares, this.whole ? 1 : shortfall) : this.whole ? 1 : shortfall;
+        const next = Math.min(-q + step, cap);
+        if (next <= -q + 1e-9 || !this.legAllows(i, -next)) continue;
+        const rank = (f.lots[0]?.cost ?? 0) / f.leg.price;
+        if (!best || rank < best.rank) best = { i, q: -next, rank };
+      }
+      if (!best) {
+        const buy = legs.filter((i) => this.q[i] > 0).sort((x, y) => this.q[y] * this.facts[y].leg.price - this.q[x] * this.facts[x].leg.price)[0];
+        if (buy === undefined) return;
+        const smaller = this.whole ? this.q[buy] - 1 : 0;
+        best = { i: buy, q: smaller > 0 && this.legAllows(buy, smaller) ? smaller : 0, rank: 0 };
+      }
+      this.apply([[best.i, best.q - this.q[best.i]]], 1);
+    }
+  }
+
+  private groupBought(group: string): boolean {
+    return (this.byGroup.get(group) ?? []).some((i) => this.q[i] > 0);
   }
 
   /** Local search until no move lowers D (or the work cap is reached). */
@@ -332,13 +370,13 @@ export class Repair {
     if (q === 0) return true;
     if (q > 0) {
       if (q > f.buyMax || (this.whole && !isWhole(q))) return false;
-      return q * f.leg.price >= this.minTrade;
+      return this.minTrade <= 0 || q * f.leg.price >= this.minTrade + f.cent;
     }
     const sold = -q;
     const all = f.canSellAll && Math.abs(sold - f.sellMax) < 1e-9;
     if (all) return true;
     if (sold > f.sellMax + 1e-9 || (this.whole && !isWhole(sold))) return false;
-    return sold * f.leg.price >= this.minTrade;
+    return this.minTrade <= 0 || sold * f.leg.price >= this.minTrade + f.cent;
   }
 
   private accountOk(a: number): boolean {
@@ -360,7 +398,7 @@ export class Repair {
       const q = old + sign * delta;
       const dCash = this.flow(f, q) - this.flow(f, old);
       const dTrade = (q !== 0 ? 1 : 0) - (old !== 0 ? 1 : 0);
-      this.cash[f.account] += dCash - dTrade * CENT_PER_TRADE;
+      this.cash[f.account] += dCash - dTrade * f.cent;
       this.value[this.cashClass] += dCash;
       if (f.cls >= 0 && f.cls !== this.cashClass) this.value[f.cls] += (q - old) * f.leg.price;
       this.q[i] = Math.abs(q) < 1e-12 ? 0 : q;

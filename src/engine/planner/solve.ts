@@ -44,7 +44,7 @@ export interface StagedSolution {
   readonly drift: StageResult;
   readonly taxCost: StageResult;
   readonly trades: StageResult;
-  /** True when a time limit or a stop request ended a stage before its tolerance was proven. */
+  /** True when drift or tax + cost is not proven within its tolerance (fewest trades is reported apart). */
   readonly limited: boolean;
 }
 
@@ -69,11 +69,12 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
 
   // Stage 1: D. The repair usually lands within the tolerance of the LP bound; if not, HiGHS searches on.
   const goodEnough = lpDrift.value + 0.9 * driftTolerance;
-  const { repair, run: repairedRun } = bestRepair(pm, [lpCheap.x, lpDrift.x], goodEnough, until(0.3), now);
-  let drift = repairedRun;
-  if (drift.value > goodEnough) {
-    const searched = stage('drift', [], { time: seconds(0.4), absGap: driftTolerance / 2, relGap: 1e-4, stage: 1, start: drift.x, options });
-    if (searched.value < drift.value - 1e-9) {
+  const repaired = bestRepair(pm, [lpCheap.x, lpDrift.x], goodEnough, until(0.3), now);
+  const repair = repaired?.repair ?? new Repair(pm);
+  let drift: StageRun | null = repaired?.run ?? null;
+  if (!drift || drift.value > goodEnough) {
+    const searched = stage('drift', [], { time: seconds(0.4), absGap: driftTolerance / 2, relGap: 1e-4, stage: 1, start: drift?.x ?? null, options });
+    if (!drift || searched.value < drift.value - 1e-9) {
       drift = searched;
       repair.load(searched.x);
     }
@@ -106,22 +107,23 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
     drift: { value: driftValue, bound: driftBound, optimal: driftValue - driftBound <= driftTolerance + 1e-6 },
     taxCost: { value: taxValue, bound: taxBound, optimal: taxValue - taxBound <= taxTolerance },
     trades,
-    limited: driftValue - driftBound > driftTolerance + 1e-6 || taxValue - taxBound > taxTolerance || !trades.optimal,
+    limited: driftValue - driftBound > driftTolerance + 1e-6 || taxValue - taxBound > taxTolerance,
   };
 }
 
 /** The best whole-share repair of the given fractional plans (see repair.ts). */
-function bestRepair(pm: PlannerModel, fractional: readonly Float64Array[], goodEnough: number, deadline: number, now: () => number): { repair: Repair; run: StageRun } {
+function bestRepair(pm: PlannerModel, fractional: readonly Float64Array[], goodEnough: number, deadline: number, now: () => number): { repair: Repair; run: StageRun } | null {
   let best: { repair: Repair; run: StageRun } | null = null;
   for (const x of fractional) {
     if (best && best.run.value <= goodEnough) break;
     const repair = new Repair(pm);
     repair.startFrom(x, goodEnough, deadline, now);
     const columns = repair.columns();
+    if (!pm.model.isFeasible(columns)) continue; // a repair that breaks a rule is never used
     const value = pm.model.evaluate('drift', columns);
     if (!best || value < best.run.value) best = { repair, run: { x: columns, value, bound: -Infinity, optimal: false } };
   }
-  return best!;
+  return best;
 }
 
 /** The fractional relaxation (every integer relaxed), solved exactly. */
@@ -149,7 +151,7 @@ interface StageOptions {
   readonly absGap: number;
   readonly relGap: number;
   readonly stage: 1 | 2 | 3;
-  readonly start: Float64Array;
+  readonly start: Float64Array | null;
   readonly options: SolveOptions;
 }
 
@@ -161,12 +163,16 @@ function runStage(solver: Solver, pm: PlannerModel, objective: Objective, extra:
   const model = solver.createModel(pm.model.toModelData(objective, extra, true));
   try {
     model.options.set({ output_flag: false, time_limit: o.time, mip_abs_gap: o.absGap, mip_rel_gap: o.relGap, random_seed: 7 });
-    model.setSolution({ colValue: o.start });
+    if (o.start) model.setSolution({ colValue: o.start });
     const status = model.run(callbacks(solver, o)).modelStatus;
     const codes = solver.constants.modelStatus;
-    if (status === codes.infeasible || status === codes.unboundedOrInfeasible) throw infeasible(pm);
     const hasSolution = model.info.get('primal_solution_status') === solver.constants.solutionStatus.feasible;
-    const x = hasSolution ? model.getSolution().colValue : o.start;
+    // Later stages always have their start (feasible by construction); stage 1 without one may not.
+    if (!hasSolution && !o.start) {
+      if (status === codes.infeasible || status === codes.unboundedOrInfeasible) throw infeasible(pm);
+      throw new InputError({ table: 'Settings', row: null, column: 'TimeLimit' }, `no plan that keeps every rule was found within the time limit (HiGHS status ${status}); raise TimeLimit`);
+    }
+    const x = hasSolution ? model.getSolution().colValue : o.start!;
     const value = pm.model.evaluate(objective, x);
     const optimal = status === codes.optimal;
     const dualBound = Number(model.info.get('mip_dual_bound'));

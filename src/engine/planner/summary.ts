@@ -28,8 +28,10 @@ export interface PlanGap {
   readonly drift: number;
   /** Proven distance from the cheapest tax + cost for that drift, in currency. */
   readonly taxAndCost: number;
-  /** True when every stage finished within its tolerance (no time limit or stop cut it short). */
+  /** True when drift and tax + cost are proven within their tolerances of the best. */
   readonly proven: boolean;
+  /** True when no plan as good on drift and tax + cost has fewer trades (proven by HiGHS). */
+  readonly fewestTradesProven: boolean;
 }
 
 export interface PlanSummary {
@@ -94,6 +96,7 @@ export function summarise(ctx: PlanContext, trades: readonly DraftTrade[], solut
       drift: Math.max(0, solution.drift.value - solution.drift.bound) / T,
       taxAndCost: Math.max(0, solution.taxCost.value - solution.taxCost.bound),
       proven: !solution.limited,
+      fewestTradesProven: solution.trades.optimal,
     },
     cashAfter: book.accounts
       .filter((a) => a.account.tradable)

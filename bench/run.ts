@@ -4,13 +4,17 @@
  */
 import * as os from 'os';
 import { benchDrift } from './drift';
+import { benchPlanner } from './planner';
 
 interface Section {
   readonly title: string;
   run(): string | Promise<string>;
 }
 
-const SECTIONS: Section[] = [{ title: 'Drift (REBAL.DRIFT): median of repeated runs', run: benchDrift }];
+const SECTIONS: Section[] = [
+  { title: 'Drift (REBAL.DRIFT): median of repeated runs', run: benchDrift },
+  { title: 'Trade planner (REBAL.TRADES): median of repeated runs, TimeLimit 2 s', run: benchPlanner },
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).map((a) => a.toLowerCase());

@@ -26,7 +26,8 @@ export function buyChoices(book: Book, underweight: (cls: BookClass) => boolean)
     for (const cls of book.classes) {
       if (cls.isCash) continue;
       const held = book.positions
-        .filter((p) => p.account === account && p.keyId === cls.keyId && p.shares > 0)
+        // A row of the class in the account counts even at 0 shares: the user listed it there.
+        .filter((p) => p.account === account && p.keyId === cls.keyId)
         .sort((a, b) => b.value - a.value)[0];
       if (held) {
         choices.push({ account, cls, ticker: held.ticker, price: held.price, source: 'held', position: held });

@@ -59,7 +59,8 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const now = options.now ?? (() => 0);
   const deadline = now() + options.timeLimit * 1000;
   const until = (share: number) => now() + Math.max(0, deadline - now()) * share;
-  const seconds = (share: number) => Math.max(0.05, (Math.max(0, deadline - now()) / 1000) * share);
+  const floor = Math.min(0.05, options.timeLimit / 4);
+  const seconds = (share: number) => Math.max(floor, (Math.max(0, deadline - now()) / 1000) * share);
   const T = pm.ctx.book.total / 100;
   const driftTolerance = 1e-3 * T;
   const lpDrift = runLp(solver, pm, 'drift', []);
@@ -98,7 +99,7 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const taxRow = boundRow(pm, 'taxCost', 'bestTaxCost', taxCap);
 
   // Stage 3: fewest trades within both.
-  const trades = stage('trades', [driftRow, taxRow], { time: Math.min(seconds(1), Math.max(0.05, options.timeLimit / 4)), absGap: 0.99, relGap: 0, stage: 3, start: taxCost.x, options });
+  const trades = stage('trades', [driftRow, taxRow], { time: Math.min(seconds(1), Math.max(floor, options.timeLimit / 4)), absGap: 0.99, relGap: 0, stage: 3, start: taxCost.x, options });
   const x = trades.value <= pm.model.evaluate('trades', taxCost.x) ? trades.x : taxCost.x;
   const driftValue = pm.model.evaluate('drift', x);
   const taxValue = pm.model.evaluate('taxCost', x);

@@ -117,7 +117,7 @@ export class Repair {
   minimiseTaxCost(cap: number, deadline = Infinity, now: () => number = () => 0): void {
     this.mode = 'taxCost';
     this.driftCap = cap;
-    this.improve(-Infinity, deadline, now, 20);
+    this.improve(-Infinity, deadline, now, 8);
     this.mode = 'drift';
   }
 

@@ -63,9 +63,7 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const seconds = (share: number) => Math.max(floor, (Math.max(0, deadline - now()) / 1000) * share);
   const T = pm.ctx.book.total / 100;
   const driftTolerance = 1e-3 * T;
-  const lpDrift = runLp(solver, pm, 'drift', []);
-  const lpCheap = runLp(solver, pm, 'taxCost', [boundRow(pm, 'drift', 'lpDriftHalf', lpDrift.value + driftTolerance / 2)]);
-  const lpTax = runLp(solver, pm, 'taxCost', [boundRow(pm, 'drift', 'lpDrift', lpDrift.value + driftTolerance)]);
+  const { lpDrift, lpCheap, lpTax } = relaxations(solver, pm, driftTolerance);
   const stage = (objective: Objective, extra: readonly Row[], o: StageOptions) => runStage(solver, pm, objective, extra, o);
 
   // Stage 1: D. The repair usually lands within the tolerance of the LP bound; if not, HiGHS searches on.
@@ -85,7 +83,7 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const driftRow = boundRow(pm, 'drift', 'bestDrift', driftCap);
 
   // Stage 2: tax + cost within that drift — local moves first, then HiGHS from there.
-  repair.minimiseTaxCost(driftCap - 1e-6, until(0.3), now);
+  repair.minimiseTaxCost(driftCap - 1e-6, until(0.15), now);
   let taxCost: StageRun = { x: repair.columns(), value: 0, bound: -Infinity, optimal: false };
   taxCost = { ...taxCost, value: pm.model.evaluate('taxCost', taxCost.x) };
   if (pm.model.evaluate('drift', taxCost.x) > driftCap) taxCost = { ...drift, value: pm.model.evaluate('taxCost', drift.x) };
@@ -99,7 +97,7 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const taxRow = boundRow(pm, 'taxCost', 'bestTaxCost', taxCap);
 
   // Stage 3: fewest trades within both.
-  const trades = stage('trades', [driftRow, taxRow], { time: Math.min(seconds(1), Math.max(floor, options.timeLimit / 4)), absGap: 0.99, relGap: 0, stage: 3, start: taxCost.x, options });
+  const trades = stage('trades', [driftRow, taxRow], { time: Math.min(seconds(1), Math.max(floor, options.timeLimit / 8)), absGap: 0.99, relGap: 0, stage: 3, start: taxCost.x, options });
   const x = trades.value <= pm.model.evaluate('trades', taxCost.x) ? trades.x : taxCost.x;
   const driftValue = pm.model.evaluate('drift', x);
   const taxValue = pm.model.evaluate('taxCost', x);
@@ -127,17 +125,33 @@ function bestRepair(pm: PlannerModel, fractional: readonly Float64Array[], goodE
   return best;
 }
 
-/** The fractional relaxation (every integer relaxed), solved exactly. */
-function runLp(solver: Solver, pm: PlannerModel, objective: Objective, extra: readonly Row[]): { x: Float64Array; value: number } {
-  const model = solver.createModel(pm.model.toModelData(objective, extra, false));
+/**
+ * The fractional relaxation (every integer relaxed), solved exactly in one HiGHS model warm-started
+ * from one solve to the next: least D; then least tax + cost with D within half the tolerance (the
+ * repair's starting point) and within the whole tolerance (the proven bound on tax + cost).
+ */
+function relaxations(solver: Solver, pm: PlannerModel, driftTolerance: number) {
+  const model = solver.createModel(pm.model.toModelData('drift', [], false));
   try {
     model.options.set({ output_flag: false });
-    const status = model.run().modelStatus;
-    const codes = solver.constants.modelStatus;
-    if (status === codes.infeasible || status === codes.unboundedOrInfeasible) throw infeasible(pm);
-    if (status !== codes.optimal) throw new Error(`the relaxed plan did not solve (HiGHS status ${status})`);
-    const x = model.getSolution().colValue;
-    return { x, value: pm.model.evaluate(objective, x) };
+    const solve = (objective: Objective) => {
+      const status = model.run().modelStatus;
+      const codes = solver.constants.modelStatus;
+      if (status === codes.infeasible || status === codes.unboundedOrInfeasible) throw infeasible(pm);
+      if (status !== codes.optimal) throw new Error(`the relaxed plan did not solve (HiGHS status ${status})`);
+      const x = model.getSolution().colValue;
+      return { x, value: pm.model.evaluate(objective, x) };
+    };
+    const lpDrift = solve('drift');
+    const driftTerms = pm.model.objectiveTerms('drift');
+    model.addRow(-Infinity, lpDrift.value + driftTolerance / 2, { indices: driftTerms.map(([c]) => c), values: driftTerms.map(([, a]) => a) });
+    const costs = new Float64Array(pm.model.columns.length);
+    for (const [c, a] of pm.model.objectiveTerms('taxCost')) costs[c] = a;
+    model.changeColsCost({ kind: 'range', from: 0, to: costs.length - 1 }, costs);
+    const lpCheap = solve('taxCost');
+    model.changeRowBounds(pm.model.rows.length, -Infinity, lpDrift.value + driftTolerance);
+    const lpTax = solve('taxCost');
+    return { lpDrift, lpCheap, lpTax };
   } finally {
     model.dispose();
   }

@@ -72,7 +72,7 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const repair = repaired?.repair ?? new Repair(pm);
   let drift: StageRun | null = repaired?.run ?? null;
   if (!drift || drift.value > goodEnough) {
-    const searched = stage('drift', [], { time: seconds(0.4), absGap: driftTolerance / 2, relGap: 1e-4, stage: 1, start: drift?.x ?? null, options });
+    const searched = stage('drift', [], { time: Math.min(seconds(0.4), Math.max(floor, options.timeLimit / 4)), absGap: driftTolerance / 2, relGap: 1e-4, stage: 1, start: drift?.x ?? null, options });
     if (!drift || searched.value < drift.value - 1e-9) {
       drift = searched;
       repair.load(searched.x);
@@ -90,7 +90,7 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const taxBound = lpTax.value;
   const taxTolerance = 0.01 * Math.abs(taxBound) + 0.01;
   if (taxCost.value - taxBound > taxTolerance) {
-    const searched = stage('taxCost', [driftRow], { time: seconds(0.6), absGap: 0.01, relGap: 0.005, stage: 2, start: taxCost.x, options });
+    const searched = stage('taxCost', [driftRow], { time: Math.min(seconds(0.6), Math.max(floor, options.timeLimit / 5)), absGap: 0.01, relGap: 0.005, stage: 2, start: taxCost.x, options });
     if (searched.value < taxCost.value - 1e-9) taxCost = searched;
   }
   const taxCap = Math.max(taxCost.value + 1e-6, taxBound + 0.01 * Math.abs(taxBound) - 0.005);

@@ -66,7 +66,7 @@ function sellClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]
   const over = cls ? (book.valueByKey.get(cls.keyId) ?? 0) / book.totalToday > cls.target : true;
   const buysHere = all.filter((o) => o.action === 'BUY' && o.account === t.account);
   if (!over && buysHere.length > 0) {
-    const bought = [...new Set(buysHere.map((b) => b.classLabel))].join(' and ');
+    const bought = listed([...new Set(buysHere.map((b) => b.classLabel))]);
     clauses.push(`it raises cash for ${bought} in ${t.account}, since cash cannot move between accounts`);
   }
   const tax = t.bookAccount.account.tax;
@@ -74,18 +74,19 @@ function sellClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]
     clauses.push(`no tax is due in a ${tax === 'taxDeferred' ? 'tax-deferred' : 'tax-free'} account`);
     return clauses;
   }
-  clauses.push(lotsClause(t.lots, t.estTax));
+  clauses.push(lotsClause(t.lots, t.estTax, ctx.book.settings.harvestLosses));
   if (cls && over) {
     const sheltered = book.accounts.filter((a) => a.account.tradable && a.account.tax !== 'taxable');
     const holders = sheltered.filter((a) => book.positions.some((p) => p.account === a && p.keyId === cls.keyId && p.shares > 0));
     const trimmed = holders.filter((a) => all.some((o) => o.action === 'SELL' && o.account === a.name && o.keyId === cls.keyId));
     if (sheltered.length > 0 && holders.length === 0) clauses.push(`since no tax-advantaged account holds ${cls.label} to trim`);
-    else if (trimmed.length > 0) clauses.push(`after trimming ${cls.label} in ${trimmed.map((a) => a.name).join(' and ')} first`);
+    else if (trimmed.length > 0) clauses.push(`after trimming ${cls.label} in ${listed(trimmed.map((a) => a.name))} first`);
   }
   return clauses;
 }
 
-function lotsClause(lots: readonly TradeLot[], estTax: number): string {
+function lotsClause(lots: readonly TradeLot[], estTax: number, harvest: boolean): string {
+  const offset = !harvest && estTax > 0 && lots.some((l) => l.gain < 0) ? ' (losses do not offset gains: HarvestLosses is off)' : '';
   const describe = (l: TradeLot) => {
     const term = l.term === 'LT' ? 'long-term' : 'short-term';
     const kind = l.basis === null ? 'no basis, so no gain' : `${term} ${l.gain >= 0 ? 'gain' : 'loss'} ${formatWholeDollars(Math.abs(l.gain))}`;
@@ -95,11 +96,22 @@ function lotsClause(lots: readonly TradeLot[], estTax: number): string {
     const d = describe(lots[0]);
     return `sells the ${d.when} lot (${d.kind}, est. tax ${formatWholeDollars(estTax)})`;
   }
-  const listed = lots.map((l) => {
+  if (lots.length > 3) {
+    const dated = lots.map((l) => l.acquired).filter((d): d is string => d !== null).sort();
+    const net = (term: 'ST' | 'LT') => lots.filter((l) => l.term === term).reduce((s, l) => s + l.gain, 0);
+    const part = (term: 'ST' | 'LT', name: string) => {
+      const g = net(term);
+      return lots.some((l) => l.term === term) ? `net ${name} ${g >= 0 ? 'gain' : 'loss'} ${formatWholeDollars(Math.abs(g))}` : null;
+    };
+    const span = dated.length > 0 ? ` acquired ${dated[0]} to ${dated[dated.length - 1]}` : '';
+    const nets = [part('LT', 'long-term'), part('ST', 'short-term')].filter(Boolean).join(', ');
+    return `sells ${lots.length} lots${span} (${nets}); est. tax ${formatWholeDollars(estTax)}${offset}`;
+  }
+  const each = lots.map((l) => {
     const d = describe(l);
     return `${d.when} ${shareCount(l.shares)} sh (${d.kind})`;
   });
-  return `sells ${lots.length} lots: ${listed.join(', ')}; est. tax ${formatWholeDollars(estTax)}`;
+  return `sells ${lots.length} lots: ${each.join(', ')}; est. tax ${formatWholeDollars(estTax)}${offset}`;
 }
 
 function buyClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]): string[] {
@@ -110,7 +122,7 @@ function buyClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[])
   if (account.account.contribution > 0) sources.push(`the ${formatWholeDollars(account.account.contribution)} contribution`);
   if (account.cash > 0) sources.push('cash on hand');
   const sells = all.filter((o) => o.action === 'SELL' && o.account === t.account);
-  if (sells.length > 0) sources.push(`the sale of ${[...new Set(sells.map((s) => s.ticker))].join(' and ')}`);
+  if (sells.length > 0) sources.push(`the sale of ${listed([...new Set(sells.map((s) => s.ticker))])}`);
   if (sources.length > 0) clauses.push(`paid from ${listed(sources)} in ${t.account}`);
   const choice = t.leg.buyChoice;
   if (choice?.source === 'targets') clauses.push(`${t.ticker} is the Buy ticker Targets gives for ${choice.cls.label}`);

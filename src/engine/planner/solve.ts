@@ -63,12 +63,15 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const seconds = (share: number) => Math.max(floor, (Math.max(0, deadline - now()) / 1000) * share);
   const T = pm.ctx.book.total / 100;
   const driftTolerance = 1e-3 * T;
-  const { lpDrift, lpCheap, lpTax } = relaxations(solver, pm, driftTolerance);
+  const { lpDrift, lpCheap, lpInside, lpTax } = relaxations(solver, pm, driftTolerance);
+  const whole = pm.ctx.book.settings.wholeShares;
   const stage = (objective: Objective, extra: readonly Row[], o: StageOptions) => runStage(solver, pm, objective, extra, o);
 
   // Stage 1: D. The repair usually lands within the tolerance of the LP bound; if not, HiGHS searches on.
-  const goodEnough = lpDrift.value + 0.9 * driftTolerance;
-  const repaired = bestRepair(pm, [lpCheap.x, lpDrift.x], goodEnough, until(0.3), now);
+  // In fractional shares rounding costs next to nothing, so the repair may start from the cheapest
+  // relaxed plan just inside the tolerance; whole shares need room for rounding.
+  const goodEnough = lpDrift.value + (whole ? 0.9 : 0.99) * driftTolerance;
+  const repaired = bestRepair(pm, whole ? [lpCheap.x, lpDrift.x] : [lpInside.x, lpCheap.x], goodEnough, until(0.3), now);
   const repair = repaired?.repair ?? new Repair(pm);
   let drift: StageRun | null = repaired?.run ?? null;
   if (!drift || drift.value > goodEnough) {
@@ -82,13 +85,17 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const driftCap = Math.max(drift.value + 1e-6, driftBound + driftTolerance - 0.01);
   const driftRow = boundRow(pm, 'drift', 'bestDrift', driftCap);
 
-  // Stage 2: tax + cost within that drift — local moves first, then HiGHS from there.
-  repair.minimiseTaxCost(driftCap - 1e-6, until(0.15), now);
-  let taxCost: StageRun = { x: repair.columns(), value: 0, bound: -Infinity, optimal: false };
-  taxCost = { ...taxCost, value: pm.model.evaluate('taxCost', taxCost.x) };
-  if (pm.model.evaluate('drift', taxCost.x) > driftCap) taxCost = { ...drift, value: pm.model.evaluate('taxCost', drift.x) };
+  // Stage 2: tax + cost within that drift — local moves first, then HiGHS from there, each only
+  // while the plan is not yet within 1% of the LP bound.
   const taxBound = lpTax.value;
   const taxTolerance = 0.01 * Math.abs(taxBound) + 0.01;
+  let taxCost: StageRun = { ...drift, value: pm.model.evaluate('taxCost', drift.x) };
+  if (taxCost.value - taxBound > taxTolerance) {
+    repair.minimiseTaxCost(driftCap - 1e-6, until(0.15), now);
+    const x = repair.columns();
+    const value = pm.model.evaluate('taxCost', x);
+    if (value < taxCost.value && pm.model.isFeasible(x, [driftRow])) taxCost = { x, value, bound: -Infinity, optimal: false };
+  }
   if (taxCost.value - taxBound > taxTolerance) {
     const searched = stage('taxCost', [driftRow], { time: Math.min(seconds(0.6), Math.max(floor, options.timeLimit / 5)), absGap: 0.01, relGap: 0.005, stage: 2, start: taxCost.x, options });
     if (searched.value < taxCost.value - 1e-9) taxCost = searched;
@@ -127,8 +134,9 @@ function bestRepair(pm: PlannerModel, fractional: readonly Float64Array[], goodE
 
 /**
  * The fractional relaxation (every integer relaxed), solved exactly in one HiGHS model warm-started
- * from one solve to the next: least D; then least tax + cost with D within half the tolerance (the
- * repair's starting point) and within the whole tolerance (the proven bound on tax + cost).
+ * from one solve to the next: least D; then least tax + cost with D within half the tolerance and
+ * within 98% of it (the repair's starting points, whole and fractional shares), and within the whole
+ * tolerance (the proven bound on tax + cost).
  */
 function relaxations(solver: Solver, pm: PlannerModel, driftTolerance: number) {
   const model = solver.createModel(pm.model.toModelData('drift', [], false));
@@ -149,9 +157,11 @@ function relaxations(solver: Solver, pm: PlannerModel, driftTolerance: number) {
     for (const [c, a] of pm.model.objectiveTerms('taxCost')) costs[c] = a;
     model.changeColsCost({ kind: 'range', from: 0, to: costs.length - 1 }, costs);
     const lpCheap = solve('taxCost');
+    model.changeRowBounds(pm.model.rows.length, -Infinity, lpDrift.value + 0.98 * driftTolerance);
+    const lpInside = solve('taxCost');
     model.changeRowBounds(pm.model.rows.length, -Infinity, lpDrift.value + driftTolerance);
     const lpTax = solve('taxCost');
-    return { lpDrift, lpCheap, lpTax };
+    return { lpDrift, lpCheap, lpInside, lpTax };
   } finally {
     model.dispose();
   }

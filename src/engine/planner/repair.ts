@@ -55,8 +55,9 @@ export class Repair {
   private readonly legCost: Float64Array;
   private costTotal = 0;
   /** 'drift' minimises D; 'taxCost' minimises tax + cost while D stays within driftCap. */
-  private mode: 'drift' | 'taxCost' = 'drift';
+  private mode: 'drift' | 'taxCost' | 'trades' = 'drift';
   private driftCap = Infinity;
+  private taxCap = Infinity;
 
   constructor(private readonly pm: PlannerModel) {
     const { book } = pm.ctx;
@@ -105,7 +106,36 @@ export class Repair {
   /** What the current mode minimises. */
   score(): number {
     if (this.mode === 'drift') return this.drift();
-    return this.drift() > this.driftCap + 1e-9 ? Infinity : this.costTotal;
+    if (this.drift() > this.driftCap + 1e-9) return Infinity;
+    if (this.mode === 'taxCost') return this.costTotal;
+    if (this.costTotal > this.taxCap + 1e-9) return Infinity;
+    let trades = 0;
+    for (let i = 0; i < this.q.length; i++) if (this.q[i] !== 0) trades++;
+    return trades + this.costTotal * 1e-9;
+  }
+
+  /**
+   * Third stage: fewer trades, never letting D exceed `driftCap` nor tax + cost `taxCap` — drop a
+   * trade, alone or with one other leg of its account adjusted to take its place.
+   */
+  minimiseTrades(driftCap: number, taxCap: number, deadline = Infinity, now: () => number = () => 0): void {
+    this.mode = 'trades';
+    this.driftCap = driftCap;
+    this.taxCap = taxCap;
+    for (let pass = 0; pass < 20 && now() < deadline; pass++) {
+      let improved = false;
+      for (let i = 0; i < this.q.length; i++) {
+        if (this.q[i] === 0) continue;
+        const moves: Move[] = [[[i, -this.q[i]]]];
+        for (const j of this.byAccount.get(this.facts[i].account) ?? []) {
+          if (j === i) continue;
+          for (const qj of this.steps(j)) moves.push([[i, -this.q[i]], [j, qj - this.q[j]]]);
+        }
+        improved = this.bestOf(moves) || improved;
+      }
+      if (!improved) break;
+    }
+    this.mode = 'drift';
   }
 
   /** Estimated tax plus trading cost of the current state (the model's second objective). */

@@ -103,9 +103,14 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const taxCap = Math.max(taxCost.value + 1e-6, taxBound + 0.01 * Math.abs(taxBound) - 0.005);
   const taxRow = boundRow(pm, 'taxCost', 'bestTaxCost', taxCap);
 
-  // Stage 3: fewest trades within both.
-  const trades = stage('trades', [driftRow, taxRow], { time: Math.min(seconds(1), Math.max(floor, options.timeLimit / 8)), absGap: 0.99, relGap: 0, stage: 3, start: taxCost.x, options });
-  const x = trades.value <= pm.model.evaluate('trades', taxCost.x) ? trades.x : taxCost.x;
+  // Stage 3: fewest trades within both — local moves first, then HiGHS from there.
+  let fewer = taxCost.x;
+  repair.load(taxCost.x);
+  repair.minimiseTrades(driftCap - 1e-6, taxCap - 1e-6, until(0.3), now);
+  const dropped = repair.columns();
+  if (pm.model.evaluate('trades', dropped) < pm.model.evaluate('trades', fewer) && pm.model.isFeasible(dropped, [driftRow, taxRow])) fewer = dropped;
+  const trades = stage('trades', [driftRow, taxRow], { time: Math.min(seconds(1), Math.max(floor, options.timeLimit / 8)), absGap: 0.99, relGap: 0, stage: 3, start: fewer, options });
+  const x = trades.value <= pm.model.evaluate('trades', fewer) ? trades.x : fewer;
   const driftValue = pm.model.evaluate('drift', x);
   const taxValue = pm.model.evaluate('taxCost', x);
   return {

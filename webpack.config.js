@@ -26,6 +26,9 @@ module.exports = async (env, options) => {
     entry: {
       functions: './src/functions/functions.ts',
       taskpane: './src/taskpane/index.tsx',
+      // The trade planner's Web Worker. HiGHS' loader names its wasm with `new URL(…, import.meta.url)`,
+      // so webpack emits highs.wasm as an asset beside it; it is fetched on the first plan.
+      'planner-worker': './src/worker/planner-worker.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -47,6 +50,8 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    // HiGHS' loader has Node-only branches (never taken in a browser or worker).
+    externals: { 'node:fs': 'var {}', 'node:path': 'var {}', 'node:crypto': 'var {}', 'node:url': 'var {}', 'node:module': 'var {}' },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({

@@ -5,6 +5,7 @@
 import * as os from 'os';
 import { benchDrift } from './drift';
 import { benchExposure } from './exposure';
+import { benchPlanner } from './planner';
 
 interface Section {
   readonly title: string;
@@ -14,6 +15,7 @@ interface Section {
 const SECTIONS: Section[] = [
   { title: 'Drift (REBAL.DRIFT): median of repeated runs', run: benchDrift },
   { title: 'Exposure (REBAL.EXPOSURE look-through): median of repeated runs', run: benchExposure },
+  { title: 'Trade planner (REBAL.TRADES): median of repeated runs, TimeLimit 2 s', run: benchPlanner },
 ];
 
 async function main(): Promise<void> {

@@ -5,13 +5,14 @@
  */
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
+import highsLoader from 'highs';
 import { isInputError, localIsoDate, readHousehold, topExposure, withAsOf } from '../engine';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { buildReport, reportJson } from './report';
 import { writeExposureSheet } from './exposure-sheet';
 import { renderExposure } from './exposure-text';
-import { writeDriftSheet } from './sheets';
-import { renderDrift } from './text-table';
+import { writeDriftSheet, writeTradesSheet } from './sheets';
+import { renderDrift, renderTrades } from './text-table';
 import { WorkbookTables } from './workbook-tables';
 
 export interface Io {
@@ -58,9 +59,10 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
     options.asOf,
     localIsoDate(now),
   );
-  const report = buildReport(household, household.settings.asOf ?? localIsoDate(now));
+  const report = buildReport(household, household.settings.asOf ?? localIsoDate(now), await highsLoader());
   writeDriftSheet(workbook, report.drift, `drift as of ${report.asOf}`);
   writeExposureSheet(workbook, report.exposure, `look-through exposure as of ${report.asOf}`);
+  writeTradesSheet(workbook, report.plan, `trades drafted as of ${report.asOf}; nothing is placed until you place it`);
   await writeOutput(workbook, options);
   if (options.json) {
     io.stdout(`${JSON.stringify(reportJson(report), null, 2)}\n`);
@@ -69,7 +71,8 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
   io.stdout(`Drift as of ${report.asOf}\n\n${renderDrift(report.drift)}\n`);
   const top = topExposure(report.exposure, TOP_EXPOSURES);
   io.stdout(`\nLargest exposures, looking through funds (top ${TOP_EXPOSURES})\n\n${renderExposure(top)}\n`);
-  if (household.warnings.length > 0) io.stdout(`\nWarnings:\n${household.warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
+  io.stdout(`\nTrades (drafted, not placed)\n\n${renderTrades(report.plan)}\n`);
+  if (report.plan.warnings.length > 0) io.stdout(`\nWarnings:\n${report.plan.warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
   io.stdout(`\nWrote ${options.out}\n`);
 }
 

@@ -1,16 +1,17 @@
 /**
- * Everything the command line computes for one workbook, in the JSON shape of PRODUCT.md. Trades stay
- * empty until the planner lands. Besides the contract's keys, `concentration` lists the holdings above
- * the ConcentrationLimit setting, and each `exposure` row says which funds it comes through (`via`).
+ * Everything the command line computes for one workbook, in the JSON shape of PRODUCT.md. Besides the
+ * contract's keys, `concentration` lists the holdings above the ConcentrationLimit setting, and each
+ * `exposure` row says which funds it comes through (`via`).
  */
-import { centsToNumber, computeDrift, computeExposure, driftJson, exposureJson, Household, IsoDate, roundWeight } from '../engine';
-import type { DriftJson, DriftReport, ExposureJson, ExposureReport } from '../engine';
+import { centsToNumber, computeDrift, computeExposure, driftJson, exposureJson, Household, IsoDate, planTrades, roundWeight, tradesJson } from '../engine';
+import type { DriftJson, DriftReport, ExposureJson, ExposureReport, Plan, Solver, TradeJson } from '../engine';
 
 export interface RebalanceReport {
   readonly asOf: IsoDate;
   readonly household: Household;
   readonly drift: DriftReport;
   readonly exposure: ExposureReport;
+  readonly plan: Plan;
 }
 
 /** A single holding above the ConcentrationLimit, as the JSON shows it. */
@@ -25,14 +26,16 @@ export interface ReportJson {
   asOf: IsoDate;
   total: number;
   drift: DriftJson[];
-  trades: unknown[];
+  trades: TradeJson[];
   exposure: ExposureJson[];
   concentration: ConcentrationJson[];
   warnings: string[];
 }
 
-export function buildReport(household: Household, asOf: IsoDate): RebalanceReport {
-  return { asOf, household, drift: computeDrift(household), exposure: computeExposure(household) };
+export function buildReport(household: Household, asOf: IsoDate, solver: Solver): RebalanceReport {
+  const drift = computeDrift(household);
+  const plan = planTrades(household, solver, { now: () => performance.now() });
+  return { asOf, household, drift, exposure: computeExposure(household), plan };
 }
 
 export function reportJson(report: RebalanceReport): ReportJson {
@@ -40,9 +43,9 @@ export function reportJson(report: RebalanceReport): ReportJson {
     asOf: report.asOf,
     total: centsToNumber(report.drift.total),
     drift: driftJson(report.drift),
-    trades: [],
+    trades: tradesJson(report.plan),
     exposure: exposureJson(report.exposure),
     concentration: report.exposure.flags.map((f) => ({ holding: f.holding, weight: roundWeight(f.weight), limit: f.limit, message: f.message })),
-    warnings: report.household.warnings.map((w) => w.message),
+    warnings: report.plan.warnings.map((w) => w.message),
   };
 }

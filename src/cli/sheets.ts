@@ -4,8 +4,8 @@
  * ours gets a numbered name instead.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { DRIFT_HEADER, driftSpill } from '../engine';
-import type { DriftReport, Spill } from '../engine';
+import { DRIFT_HEADER, driftSpill, tradesSpill } from '../engine';
+import type { DriftReport, Plan, Spill } from '../engine';
 
 export const MARK = 'Written by rebal';
 
@@ -66,5 +66,18 @@ export function writeDriftSheet(workbook: Workbook, drift: DriftReport, note: st
     if (fill) row.getCell(statusColumn).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
     if (row.getCell(1).value === 'Total') row.font = { bold: true };
   });
+  return sheet;
+}
+
+/**
+ * Trades: the drafted plan with an empty Approved column for the user to tick before placing the
+ * trades at their broker (rebal never trades). An empty plan is one row saying why.
+ */
+export function writeTradesSheet(workbook: Workbook, plan: Plan, note: string): Worksheet {
+  const sheet = ownSheet(workbook, 'Trades');
+  const spill = tradesSpill(plan).map((row, i) => [...row, i === 0 ? 'Approved' : '']);
+  const money = { width: 14, numFmt: MONEY_FORMAT };
+  writeTable(sheet, spill, [{ width: 20 }, { width: 9 }, { width: 8 }, { width: 10, numFmt: '#,##0.######' }, money, money, money, { width: 90 }, { width: 10 }], note);
+  sheet.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
   return sheet;
 }

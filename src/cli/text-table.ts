@@ -1,6 +1,6 @@
 /** Plain-text tables for the terminal: right-aligned numbers, a rule under the header. */
-import { formatCents, Money } from '../engine';
-import type { DriftReport } from '../engine';
+import { formatCents, Money, whyNothingIsDue } from '../engine';
+import type { DriftReport, Plan } from '../engine';
 
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -28,4 +28,18 @@ export function renderDrift(drift: DriftReport): string {
   const rows = drift.rows.map((r) => [r.label, formatCents(r.value), pct(r.weight), pct(r.target), signedPct(r.drift), pct(r.band), r.status]);
   rows.push(['Total', formatCents(drift.total), '100.00%', '', '', '', '']);
   return renderTable(['Class', 'Value', 'Weight', 'Target', 'Drift', 'Band', 'Status'], rows, [false, true, true, true, true, true, false]);
+}
+
+/** The drafted trades as a table, each reason below it, then the plan's totals. */
+export function renderTrades(plan: Plan): string {
+  if (plan.trades.length === 0) return whyNothingIsDue(plan);
+  const rows = plan.trades.map((t, i) => [String(i + 1), t.account, t.action, String(t.shares), t.ticker, formatCents(t.amount), formatCents(t.estTax)]);
+  const table = renderTable(['#', 'Account', 'Action', 'Shares', 'Ticker', 'Amount', 'Est. tax'], rows, [true, false, false, true, false, true, true]);
+  const reasons = plan.trades.map((t, i) => `${i + 1}. ${t.reason}`).join('\n');
+  const s = plan.summary;
+  const proven = s.gap.proven ? 'within the tolerances of the best plan' : `not proven best: drift within ${(s.gap.drift * 100).toFixed(3)}% of the total, tax and cost within ${formatCents(Math.round(s.gap.taxAndCost * 100))}`;
+  const totals =
+    `${s.trades} trade${s.trades === 1 ? '' : 's'}; est. tax ${formatCents(s.tax)}; cost ${formatCents(s.cost)}; ` +
+    `drift beyond tolerance ${formatCents(s.driftBefore)} → ${formatCents(s.driftAfter)} (${proven})`;
+  return `${table}\n\n${reasons}\n\n${totals}`;
 }

@@ -45,7 +45,8 @@ export type WarningKind =
   | 'missingAcquired'
   | 'derivedPrice'
   | 'derivedShares'
-  | 'unknownAccount';
+  | 'unknownAccount'
+  | 'planNotProven';
 
 /** Something the user should know that does not stop the calculation. */
 export interface Warning extends Place {

@@ -18,3 +18,12 @@ export function inCell<T>(body: () => T): T {
     throw toCellError(e);
   }
 }
+
+/** The async form of inCell, for functions whose work runs off Excel's thread. */
+export async function inCellAsync<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    throw toCellError(e);
+  }
+}

@@ -12,10 +12,13 @@ import {
   readHousehold,
   readTop,
   reviewDue,
+  tradesSpill,
   withAsOf,
 } from '../engine';
-import { inCell } from './errors';
+import { PlannerClient } from '../worker/planner-client';
+import { inCell, inCellAsync } from './errors';
 import { optionalTableArgument, tableArgument } from './excel-input';
+import { tradesTables } from './trades-core';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges of any cell type */
 
@@ -84,5 +87,35 @@ export function exposure(holdings: any[][], funds: any[][], top: number, invocat
       funds: tableArgument('Funds', funds, at[1]),
     });
     return exposureSpill(computeExposure(household, { top: readTop(top) }));
+  });
+}
+
+/** One planner worker for the workbook, started by the first REBAL.TRADES. */
+let planner: PlannerClient | null = null;
+
+/**
+ * Drafts the household's trades: closest to target, then least tax and cost, then fewest trades (Account | Ticker | Action | Shares | Price | Amount | Est. tax | Reason).
+ * @customfunction TRADES
+ * @param holdings The Holdings table with its header row, e.g. Holdings[#All].
+ * @param targets The Targets table with its header row, e.g. Targets[#All].
+ * @param [accounts] The Accounts table with its header row, e.g. Accounts[#All].
+ * @param [settings] The Settings table (Key | Value) with its header row, e.g. Settings[#All].
+ * @param [identical] The Identical table (Ticker | Group) with its header row, for wash sales.
+ * @param invocation Invocation details (Excel supplies them).
+ * @requiresParameterAddresses
+ * @returns One row per trade, sells before buys in each account; one row saying why when nothing is due.
+ */
+export async function trades(
+  holdings: any[][],
+  targets: any[][],
+  accounts: any[][],
+  settings: any[][],
+  identical: any[][],
+  invocation: CustomFunctions.Invocation,
+): Promise<any[][]> {
+  return inCellAsync(async () => {
+    const tables = tradesTables(holdings, targets, accounts, settings, identical, invocation?.parameterAddresses ?? []);
+    planner ??= new PlannerClient();
+    return tradesSpill(await planner.draftPlan(tables, localIsoDate(new Date())));
   });
 }

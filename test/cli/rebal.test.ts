@@ -48,7 +48,15 @@ describe('rebal reads the household from', () => {
     expect(out.asOf).toBe('2026-11-21');
     expect(out.total).toBe(10000);
     expect(out.drift).toEqual(EXPECTED_DRIFT);
-    expect(out.trades).toEqual([]);
+    // Trades in PRODUCT.md's shape: each amount is shares × price to the cent, sells carry their lots.
+    const trades = out.trades as { account: string; ticker: string; action: string; shares: number; price: number; amount: number; estTax: number; reason: string; lots: unknown[] }[];
+    expect(trades.length).toBeGreaterThan(0);
+    for (const t of trades) {
+      expect(Object.keys(t)).toEqual(['account', 'ticker', 'action', 'shares', 'price', 'amount', 'estTax', 'reason', 'lots']);
+      expect(['BUY', 'SELL']).toContain(t.action);
+      expect(Math.round(t.shares * t.price * 100)).toBe(Math.round(t.amount * 100));
+      expect(t.reason).toMatch(new RegExp(`^${t.action === 'BUY' ? 'Buy' : 'Sell'} ${t.shares} ${t.ticker} in ${t.account}`));
+    }
     // No Funds table: exposure is the direct holdings, largest first, adding up to the total to the cent.
     const exposure = out.exposure as { holding: string; direct: number; viaFunds: number; total: number }[];
     expect(exposure[0]).toMatchObject({ holding: 'VTI', direct: 4507.5, viaFunds: 0, total: 4507.5 });

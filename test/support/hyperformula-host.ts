@@ -18,7 +18,10 @@ import {
   SimpleRangeValue,
 } from 'hyperformula';
 import type { ImplementedFunctions } from 'hyperformula';
+import type { Solver } from '../../src/engine';
 import { drift, due, exposure } from '../../src/functions/functions';
+import { tradesWithSolver } from '../../src/functions/trades-core';
+import { loadSolver } from './solver';
 
 type Matrix = unknown[][];
 type Invocation = { parameterAddresses?: string[] };
@@ -34,10 +37,33 @@ export interface HostedSpec {
   readonly scalar?: boolean;
 }
 
+/** REBAL.TRADES needs a loaded solver: call loadFormulaSolver() before building the workbook. */
+let hostedSolver: Solver | null = null;
+let hostedToday = '2026-11-21';
+/** HyperFormula asks for a spill's size, then its values: one solve answers both. */
+const tradesMemo = new Map<string, Matrix>();
+
+export async function loadFormulaSolver(today = '2026-11-21'): Promise<void> {
+  hostedSolver = await loadSolver();
+  hostedToday = today;
+}
+
+function hostedTrades(...args: unknown[]): Matrix {
+  if (!hostedSolver) throw new Error('call loadFormulaSolver() before building a workbook that uses REBAL.TRADES');
+  const key = JSON.stringify(args.slice(0, 5));
+  const cached = tradesMemo.get(key);
+  if (cached) return cached;
+  const result = (tradesWithSolver(hostedSolver, () => hostedToday) as (...a: unknown[]) => Matrix)(...args);
+  tradesMemo.clear();
+  tradesMemo.set(key, result);
+  return result;
+}
+
 export const HOSTED_FUNCTIONS: HostedSpec[] = [
   { name: 'REBAL.DRIFT', fn: drift as HostedFunction, required: 2, optional: 1 },
   { name: 'REBAL.DUE', fn: due as HostedFunction, required: 2, optional: 1, scalar: true },
   { name: 'REBAL.EXPOSURE', fn: exposure as HostedFunction, required: 2, optional: 1 },
+  { name: 'REBAL.TRADES', fn: hostedTrades, required: 2, optional: 3 },
 ];
 
 /** HyperFormula's values → what Excel hands a custom function (blank → null, errors → "#VALUE!"). */

@@ -1,0 +1,135 @@
+/**
+ * A plain-language reason for every trade — which class it moves, from what weight to what target,
+ * why this account and these lots, and the tax it is estimated to cost — e.g.
+ *   "Sell 12 VTI in Joint Taxable ($3,001): US Stocks is 66.0% vs 60.0% target (60.2% after); sells
+ *    the 2019-03-04 lot (long-term gain $812, est. tax $122) since no tax-advantaged account holds
+ *    US Stocks to trim."
+ */
+import { formatWholeDollars } from '../money';
+import { PlanContext } from './context';
+import { DraftTrade, Trade, TradeLot } from './trades';
+import { classValuesAfter } from './summary';
+
+export function explainTrades(ctx: PlanContext, drafts: readonly DraftTrade[]): Trade[] {
+  const after = classValuesAfter(ctx, drafts);
+  return drafts.map((t) => ({
+    account: t.account,
+    ticker: t.ticker,
+    action: t.action,
+    shares: t.shares,
+    price: t.price,
+    amount: t.amount,
+    estTax: t.estTax,
+    cost: t.cost,
+    lots: t.lots,
+    classLabel: t.classLabel,
+    keyId: t.keyId,
+    reason: reasonFor(ctx, t, drafts, after),
+  }));
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function percent(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function shareCount(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(6)));
+}
+
+function reasonFor(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[], after: ReadonlyMap<string, number>): string {
+  const verb = t.action === 'BUY' ? 'Buy' : 'Sell';
+  const head = `${verb} ${shareCount(t.shares)} ${t.ticker} in ${t.account} (${formatWholeDollars(t.amount)})`;
+  const parts = [classClause(ctx, t, after)];
+  if (t.action === 'SELL') parts.push(...sellClauses(ctx, t, all));
+  else parts.push(...buyClauses(ctx, t, all));
+  return `${head}: ${parts.filter(Boolean).join('; ')}.`;
+}
+
+function classClause(ctx: PlanContext, t: DraftTrade, after: ReadonlyMap<string, number>): string {
+  const { book } = ctx;
+  const cls = book.classes.find((c) => c.keyId === t.keyId);
+  if (!cls) return `${t.classLabel} has no target and SellUntargeted is on, so it is sold`;
+  const before = (book.valueByKey.get(cls.keyId) ?? 0) / book.totalToday;
+  const later = (after.get(cls.keyId) ?? 0) / book.total;
+  return `${cls.label} is ${percent(before)} vs ${percent(cls.target)} target (${percent(later)} after the plan)`;
+}
+
+function sellClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]): string[] {
+  const clauses: string[] = [];
+  const { book } = ctx;
+  const cls = book.classes.find((c) => c.keyId === t.keyId);
+  const over = cls ? (book.valueByKey.get(cls.keyId) ?? 0) / book.totalToday > cls.target : true;
+  const buysHere = all.filter((o) => o.action === 'BUY' && o.account === t.account);
+  if (!over && buysHere.length > 0) {
+    const bought = listed([...new Set(buysHere.map((b) => b.classLabel))]);
+    clauses.push(`it raises cash for ${bought} in ${t.account}, since cash cannot move between accounts`);
+  }
+  const tax = t.bookAccount.account.tax;
+  if (tax !== 'taxable') {
+    clauses.push(`no tax is due in a ${tax === 'taxDeferred' ? 'tax-deferred' : 'tax-free'} account`);
+    return clauses;
+  }
+  clauses.push(lotsClause(t.lots, t.estTax, ctx.book.settings.harvestLosses));
+  if (cls && over) {
+    const sheltered = book.accounts.filter((a) => a.account.tradable && a.account.tax !== 'taxable');
+    const holders = sheltered.filter((a) => book.positions.some((p) => p.account === a && p.keyId === cls.keyId && p.shares > 0));
+    const trimmed = holders.filter((a) => all.some((o) => o.action === 'SELL' && o.account === a.name && o.keyId === cls.keyId));
+    if (sheltered.length > 0 && holders.length === 0) clauses.push(`since no tax-advantaged account holds ${cls.label} to trim`);
+    else if (trimmed.length > 0) clauses.push(`after trimming ${cls.label} in ${listed(trimmed.map((a) => a.name))} first`);
+  }
+  return clauses;
+}
+
+function lotsClause(lots: readonly TradeLot[], estTax: number, harvest: boolean): string {
+  const offset = !harvest && estTax > 0 && lots.some((l) => l.gain < 0) ? ' (losses do not offset gains: HarvestLosses is off)' : '';
+  const describe = (l: TradeLot) => {
+    const term = l.term === 'LT' ? 'long-term' : 'short-term';
+    const kind = l.basis === null ? 'no basis, so no gain' : `${term} ${l.gain >= 0 ? 'gain' : 'loss'} ${formatWholeDollars(Math.abs(l.gain))}`;
+    return { when: l.acquired ?? 'undated (treated as short-term)', kind };
+  };
+  if (lots.length === 1) {
+    const d = describe(lots[0]);
+    return `sells the ${d.when} lot (${d.kind}, est. tax ${formatWholeDollars(estTax)})`;
+  }
+  if (lots.length > 3) {
+    const dated = lots.map((l) => l.acquired).filter((d): d is string => d !== null).sort();
+    const net = (term: 'ST' | 'LT') => lots.filter((l) => l.term === term).reduce((s, l) => s + l.gain, 0);
+    const part = (term: 'ST' | 'LT', name: string) => {
+      const g = net(term);
+      return lots.some((l) => l.term === term) ? `net ${name} ${g >= 0 ? 'gain' : 'loss'} ${formatWholeDollars(Math.abs(g))}` : null;
+    };
+    const span = dated.length > 0 ? ` acquired ${dated[0]} to ${dated[dated.length - 1]}` : '';
+    const nets = [part('LT', 'long-term'), part('ST', 'short-term')].filter(Boolean).join(', ');
+    return `sells ${lots.length} lots${span} (${nets}); est. tax ${formatWholeDollars(estTax)}${offset}`;
+  }
+  const each = lots.map((l) => {
+    const d = describe(l);
+    return `${d.when} ${shareCount(l.shares)} sh (${d.kind})`;
+  });
+  return `sells ${lots.length} lots: ${each.join(', ')}; est. tax ${formatWholeDollars(estTax)}${offset}`;
+}
+
+function buyClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]): string[] {
+  const clauses: string[] = [];
+  const { book } = ctx;
+  const account = t.bookAccount;
+  const sources: string[] = [];
+  if (account.account.contribution > 0) sources.push(`the ${formatWholeDollars(account.account.contribution)} contribution`);
+  if (account.cash > 0) sources.push('cash on hand');
+  const sells = all.filter((o) => o.action === 'SELL' && o.account === t.account);
+  if (sells.length > 0) sources.push(`the sale of ${listed([...new Set(sells.map((s) => s.ticker))])}`);
+  if (sources.length > 0) clauses.push(`paid from ${listed(sources)} in ${t.account}`);
+  const choice = t.leg.buyChoice;
+  if (choice?.source === 'targets') clauses.push(`${t.ticker} is the Buy ticker Targets gives for ${choice.cls.label}`);
+  else if (choice?.source === 'largest') clauses.push(`${t.account} holds no ${choice.cls.label}, so it buys the household's largest ${choice.cls.label} holding`);
+  const cls = book.classes.find((c) => c.keyId === t.keyId);
+  if (cls && (book.valueByKey.get(cls.keyId) ?? 0) / book.totalToday >= cls.target && t.bookAccount.account.tax !== 'taxable') {
+    clauses.push('it puts cash to work that cannot leave the account');
+  }
+  return clauses;
+}

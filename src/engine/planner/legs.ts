@@ -1,0 +1,94 @@
+/**
+ * Legs: every (account, ticker) the plan may trade, with what it may do. A leg may buy when it is the
+ * account's buy ticker for its class, and sell lot by lot when its account trades (Trade ≠ No), the
+ * mode is not BuyOnly, and the holding has a target (or SellUntargeted is on). Everything else is
+ * left untouched by construction: frozen accounts and untargeted holdings get no columns at all.
+ */
+import { Book, BookAccount, BookLot, BookPosition, CASH_KEY } from './book';
+import { BuyChoice } from './buy-ticker';
+
+export interface LotSell {
+  readonly lot: BookLot;
+  readonly column: number;
+}
+
+export interface Leg {
+  readonly id: number;
+  readonly account: BookAccount;
+  readonly ticker: string;
+  readonly keyId: string;
+  readonly label: string;
+  readonly price: number;
+  readonly position: BookPosition | null;
+  readonly buyChoice: BuyChoice | null;
+  readonly sellable: boolean;
+  /** Shares held (0 for a ticker the account does not hold yet). */
+  readonly shares: number;
+  /** Shares bought. */
+  buy: number | null;
+  /** 1 when the leg buys. */
+  buyOn: number | null;
+  sells: LotSell[];
+  /** 1 when the leg sells. */
+  sellOn: number | null;
+  /** 1 when the leg sells the whole position (exempt from MinTrade; allows the fractional remainder). */
+  sellsAll: number | null;
+  /** Whole shares sold, apart from a fractional remainder sold with the whole position. */
+  wholeSold: number | null;
+}
+
+export function planLegs(book: Book, choices: readonly BuyChoice[]): Leg[] {
+  const legs: Leg[] = [];
+  const buyOf = new Map(choices.map((c) => [`${c.account.name}\u0000${c.ticker}`, c]));
+  const used = new Set<string>();
+  const sellsAllowed = book.settings.mode !== 'BuyOnly';
+  for (const p of book.positions) {
+    const id = `${p.account.name}\u0000${p.ticker}`;
+    const choice = buyOf.get(id) ?? null;
+    if (choice) used.add(id);
+    const sellable = sellsAllowed && p.account.account.tradable && p.shares > 0 && (p.targeted || book.settings.sellUntargeted);
+    if (!sellable && !choice) continue;
+    legs.push(newLeg(legs.length, p.account, p.ticker, p.keyId, p.label, p.price, p, choice, sellable));
+  }
+  for (const c of choices) {
+    if (used.has(`${c.account.name}\u0000${c.ticker}`)) continue;
+    legs.push(newLeg(legs.length, c.account, c.ticker, c.cls.keyId, c.cls.label, c.price, c.position, c, false));
+  }
+  return legs;
+}
+
+function newLeg(
+  id: number,
+  account: BookAccount,
+  ticker: string,
+  keyId: string,
+  label: string,
+  price: number,
+  position: BookPosition | null,
+  buyChoice: BuyChoice | null,
+  sellable: boolean,
+): Leg {
+  return {
+    id,
+    account,
+    ticker,
+    // A buy leg is counted in the class it is bought for (its ticker's own class when held).
+    keyId: buyChoice && !position ? buyChoice.cls.keyId : keyId,
+    label: buyChoice && !position ? buyChoice.cls.label : label,
+    price,
+    position,
+    buyChoice,
+    sellable,
+    shares: position?.shares ?? 0,
+    buy: null,
+    buyOn: null,
+    sells: [],
+    sellOn: null,
+    sellsAll: null,
+    wholeSold: null,
+  };
+}
+
+export function isCashKey(keyId: string): boolean {
+  return keyId === CASH_KEY;
+}

@@ -1,0 +1,107 @@
+/**
+ * A small builder for a mixed-integer linear program: named columns with bounds, named rows
+ * lower ≤ Σ a·x ≤ upper, and several linear objectives over the same columns (the planner solves
+ * them one after another). It turns into HiGHS' ModelData (CSR rows) for one objective at a time.
+ */
+import type { ModelData } from 'highs';
+
+export type Objective = 'drift' | 'taxCost' | 'trades';
+export type Term = readonly [column: number, coefficient: number];
+
+interface Column {
+  readonly name: string;
+  readonly lower: number;
+  readonly upper: number;
+  readonly integer: boolean;
+}
+
+export interface Row {
+  readonly name: string;
+  readonly lower: number;
+  readonly upper: number;
+  readonly terms: readonly Term[];
+}
+
+export class LinearModel {
+  readonly columns: Column[] = [];
+  readonly rows: Row[] = [];
+  private readonly costs = new Map<Objective, Map<number, number>>();
+
+  column(name: string, lower: number, upper: number, integer = false): number {
+    this.columns.push({ name, lower, upper, integer });
+    return this.columns.length - 1;
+  }
+
+  binary(name: string): number {
+    return this.column(name, 0, 1, true);
+  }
+
+  /** lower ≤ Σ coefficient·column ≤ upper; repeated columns are summed. */
+  row(name: string, lower: number, upper: number, terms: readonly Term[]): void {
+    const merged = new Map<number, number>();
+    for (const [c, a] of terms) merged.set(c, (merged.get(c) ?? 0) + a);
+    this.rows.push({ name, lower, upper, terms: [...merged].filter(([, a]) => a !== 0) });
+  }
+
+  cost(objective: Objective, column: number, coefficient: number): void {
+    const costs = this.costs.get(objective) ?? new Map<number, number>();
+    costs.set(column, (costs.get(column) ?? 0) + coefficient);
+    this.costs.set(objective, costs);
+  }
+
+  /** The objective's value at a solution. */
+  evaluate(objective: Objective, x: ArrayLike<number>): number {
+    let v = 0;
+    for (const [c, a] of this.costs.get(objective) ?? []) v += a * x[c];
+    return v;
+  }
+
+  /** Whether x keeps every bound, integrality and row (to the solver's tolerance). */
+  isFeasible(x: ArrayLike<number>, extraRows: readonly Row[] = [], tolerance = 1e-6): boolean {
+    const columnsOk = this.columns.every(
+      (c, i) => x[i] >= c.lower - tolerance && x[i] <= c.upper + tolerance && (!c.integer || Math.abs(x[i] - Math.round(x[i])) <= tolerance),
+    );
+    const rowOk = (r: Row) => {
+      const activity = r.terms.reduce((t, [c, a]) => t + a * x[c], 0);
+      const slack = tolerance * Math.max(1, Math.abs(activity));
+      return activity >= r.lower - slack && activity <= r.upper + slack;
+    };
+    return columnsOk && this.rows.every(rowOk) && extraRows.every(rowOk);
+  }
+
+  objectiveTerms(objective: Objective): Term[] {
+    return [...(this.costs.get(objective) ?? [])];
+  }
+
+  get hasIntegers(): boolean {
+    return this.columns.some((c) => c.integer);
+  }
+
+  /** HiGHS model data minimising `objective`, with `extraRows` (the earlier stages' bounds) appended. */
+  toModelData(objective: Objective, extraRows: readonly Row[], integral: boolean, fixedToZero: ReadonlySet<number> = new Set()): ModelData {
+    const rows = [...this.rows, ...extraRows];
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (const r of rows) {
+      for (const [c, a] of r.terms) {
+        indices.push(c);
+        values.push(a);
+      }
+      starts.push(indices.length);
+    }
+    const colCost = new Float64Array(this.columns.length);
+    for (const [c, a] of this.costs.get(objective) ?? []) colCost[c] = a;
+    return {
+      numCols: this.columns.length,
+      numRows: rows.length,
+      colCost,
+      colLower: this.columns.map((c) => c.lower),
+      colUpper: this.columns.map((c, i) => (fixedToZero.has(i) ? 0 : c.upper)),
+      rowLower: rows.map((r) => r.lower),
+      rowUpper: rows.map((r) => r.upper),
+      matrix: { format: 'csr', numRows: rows.length, numCols: this.columns.length, starts, indices, values },
+      integrality: integral ? this.columns.map((c) => (c.integer ? 1 : 0)) : undefined,
+    };
+  }
+}

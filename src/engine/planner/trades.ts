@@ -1,0 +1,151 @@
+/**
+ * The solver's numbers → trades in exact money. Share counts become exact decimals (whole shares, or
+ * fractional to 6 places), each sell is split over its lots as the solver chose (specific
+ * identification), and every amount, gain, tax and cost is rounded to the cent with decimal.js, so
+ * each account's cash after the plan reconciles to the cent.
+ */
+import Decimal from 'decimal.js';
+import { IsoDate } from '../dates';
+import { Cents, decimalToCents, Money } from '../money';
+import { BookAccount, BookLot } from './book';
+import { Leg } from './legs';
+import { Term } from './taxes';
+import { Settings } from '../model';
+
+export type TradeAction = 'BUY' | 'SELL';
+
+export interface TradeLot {
+  /** The Holdings row of the lot. */
+  readonly row: number;
+  readonly acquired: IsoDate | null;
+  readonly shares: number;
+  /** Basis of the shares sold from this lot (not of the whole lot); null when the lot has none. */
+  readonly basis: Cents | null;
+  readonly gain: Cents;
+  readonly term: Term;
+  readonly estTax: Cents;
+}
+
+export interface Trade {
+  readonly account: string;
+  readonly ticker: string;
+  readonly action: TradeAction;
+  readonly shares: number;
+  readonly price: number;
+  readonly amount: Cents;
+  readonly estTax: Cents;
+  /** Commission plus spread. */
+  readonly cost: Cents;
+  readonly lots: readonly TradeLot[];
+  /** The class (or ticker) the trade moves, as written in Targets/Holdings. */
+  readonly classLabel: string;
+  readonly keyId: string;
+  readonly reason: string;
+}
+
+export type DraftTrade = Omit<Trade, 'reason'> & { readonly leg: Leg; readonly bookAccount: BookAccount };
+
+const FRACTION_DIGITS = 6;
+const EPS = 1e-7;
+
+export function draftTrades(legs: readonly Leg[], x: ArrayLike<number>, settings: Settings): DraftTrade[] {
+  const out: DraftTrade[] = [];
+  for (const leg of legs) {
+    const sell = sellOf(leg, x, settings);
+    if (sell) out.push(sell);
+    const buy = buyOf(leg, x, settings);
+    if (buy) out.push(buy);
+  }
+  return out;
+}
+
+function sharesOf(value: number, whole: boolean): Decimal {
+  if (whole) return new Money(Math.round(value));
+  return new Money(value).toDecimalPlaces(FRACTION_DIGITS, Decimal.ROUND_DOWN);
+}
+
+function buyOf(leg: Leg, x: ArrayLike<number>, settings: Settings): DraftTrade | null {
+  if (leg.buy === null || x[leg.buyOn!] < 0.5 || x[leg.buy] < EPS) return null;
+  const shares = sharesOf(x[leg.buy], settings.wholeShares);
+  if (shares.lte(0)) return null;
+  const amount = decimalToCents(shares.times(leg.price));
+  return draft(leg, 'BUY', shares.toNumber(), amount, [], settings);
+}
+
+function sellOf(leg: Leg, x: ArrayLike<number>, settings: Settings): DraftTrade | null {
+  if (leg.sellOn === null || x[leg.sellOn] < 0.5) return null;
+  const sellsAll = leg.sellsAll !== null && x[leg.sellsAll] > 0.5;
+  const wanted = leg.sells.reduce((s, l) => s + x[l.column], 0);
+  if (!sellsAll && wanted < EPS) return null;
+  const total = sellsAll ? leg.sells.reduce((s, l) => s.plus(l.lot.shares), new Money(0)) : sharesOf(wanted + (settings.wholeShares ? 0 : 1e-9), settings.wholeShares);
+  if (total.lte(0)) return null;
+  const split = splitOverLots(leg, x, total);
+  const lots = split.map(({ lot, shares }) => tradeLot(leg, lot, shares, settings));
+  const amount = decimalToCents(total.times(leg.price));
+  return draft(leg, 'SELL', total.toNumber(), amount, lots, settings);
+}
+
+/** Shares from each lot: the solver's split, made exact and adjusted to the exact total. */
+function splitOverLots(leg: Leg, x: ArrayLike<number>, total: Decimal): { lot: BookLot; shares: Decimal }[] {
+  const parts = leg.sells.map((s) => {
+    const v = Math.min(Math.max(x[s.column], 0), s.lot.shares);
+    const shares = v >= s.lot.shares - 1e-6 ? new Money(s.lot.shares) : new Money(v).toDecimalPlaces(FRACTION_DIGITS, Decimal.ROUND_HALF_UP);
+    // Only lots the solver sold from may absorb a rounding difference (others may be wash-sale blocked).
+    return { lot: s.lot, shares, wanted: v, allowed: v > EPS ? new Money(s.lot.shares) : new Money(0) };
+  });
+  let diff = total.minus(parts.reduce((s, p) => s.plus(p.shares), new Money(0)));
+  // Lots the solver used first, largest first: they are the ones it chose to sell.
+  const order = [...parts].sort((a, b) => b.wanted - a.wanted);
+  for (const p of order) {
+    if (diff.isZero()) break;
+    if (diff.gt(0)) {
+      const room = Decimal.min(p.allowed.minus(p.shares), diff);
+      p.shares = p.shares.plus(room);
+      diff = diff.minus(room);
+    } else {
+      const take = Decimal.min(p.shares, diff.negated());
+      p.shares = p.shares.minus(take);
+      diff = diff.plus(take);
+    }
+  }
+  return parts.filter((p) => p.shares.gt(0)).map(({ lot, shares }) => ({ lot, shares }));
+}
+
+function tradeLot(leg: Leg, lot: BookLot, shares: Decimal, settings: Settings): TradeLot {
+  const proceeds = decimalToCents(shares.times(leg.price));
+  const basis = lot.basis === null ? null : decimalToCents(new Money(lot.basis).times(shares).dividedBy(lot.shares).dividedBy(100));
+  const gain = basis === null ? 0 : proceeds - basis;
+  const taxable = leg.account.account.tax === 'taxable';
+  const rate = lot.term === 'LT' ? settings.longTermRate : settings.shortTermRate;
+  const estTax = !taxable || (gain < 0 && !settings.harvestLosses) ? 0 : decimalToCents(new Money(gain).times(rate).dividedBy(100));
+  return { row: lot.holding.row, acquired: lot.acquired, shares: shares.toNumber(), basis, gain, term: lot.term, estTax };
+}
+
+function draft(leg: Leg, action: TradeAction, shares: number, amount: Cents, lots: TradeLot[], settings: Settings): DraftTrade {
+  const spread = decimalToCents(new Money(amount).times(settings.spreadBps).dividedBy(10_000).dividedBy(100));
+  return {
+    account: leg.account.name,
+    ticker: leg.ticker,
+    action,
+    shares,
+    price: leg.price,
+    amount,
+    estTax: lots.reduce((s, l) => s + l.estTax, 0),
+    cost: settings.commission + spread,
+    lots,
+    classLabel: leg.label,
+    keyId: leg.keyId,
+    leg,
+    bookAccount: leg.account,
+  };
+}
+
+/** Each account's cash after the plan, to the cent: cash + contribution + sells − buys − costs. */
+export function cashAfter(account: BookAccount, trades: readonly DraftTrade[]): Cents {
+  let cash = account.cash + account.account.contribution;
+  for (const t of trades) {
+    if (t.bookAccount !== account) continue;
+    cash += (t.action === 'SELL' ? t.amount : -t.amount) - t.cost;
+  }
+  return cash;
+}

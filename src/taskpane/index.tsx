@@ -9,8 +9,8 @@ import { excelWorkbook } from '../office/excel-workbook';
 import { App } from './App';
 import { browserClipboard } from './clipboard';
 import { engineExposure } from './engine-exposure';
-import { plannerNotWired } from './not-wired';
-import type { DraftPort, PanePorts } from './ports';
+import { plannerPort } from './engine-planner';
+import type { PanePorts } from './ports';
 
 function isDark(): boolean {
   const background = Office.context?.officeTheme?.bodyBackgroundColor;
@@ -22,21 +22,12 @@ function isDark(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
-/**
- * The planner port. Until the Web Worker client over the engine's planTrades is merged, a page may
- * provide one as `globalThis.rebalDraftPort` (the browser walk-through's test stub does); otherwise
- * the pane says drafting is not available.
- */
-function draftPort(): DraftPort {
-  return (globalThis as { rebalDraftPort?: DraftPort }).rebalDraftPort ?? plannerNotWired;
-}
-
 function mount(): void {
   const element = document.getElementById('root');
   if (!element) return;
   const ports: PanePorts = {
     workbook: excelWorkbook(Excel),
-    planner: draftPort(),
+    planner: plannerPort(),
     exposure: engineExposure,
     clipboard: browserClipboard,
     today: () => localIsoDate(new Date()),

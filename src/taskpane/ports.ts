@@ -23,7 +23,7 @@ export interface DraftRequest {
 export interface DraftLot {
   readonly acquired: IsoDate | null;
   readonly shares: number;
-  readonly basis: number;
+  readonly basis: number | null;
   readonly gain: number;
   readonly term: 'ST' | 'LT';
 }
@@ -103,14 +103,6 @@ export interface PanePorts {
   readonly clipboard: ClipboardPort;
   /** Today's local date; the engine never reads the clock. */
   readonly today: () => IsoDate;
-}
-
-/** Thrown by a port whose engine is not part of this build yet; the pane says so plainly. */
-export class NotAvailable extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotAvailable';
-  }
 }
 
 /** Thrown into a draft that the user cancelled. */

@@ -4,26 +4,9 @@
  */
 import { isInputError } from '../../src/engine';
 import type { HouseholdTables } from '../../src/engine';
-import { PlannerClient, WorkerLike } from '../../src/worker/planner-client';
-import { handleDraft } from '../../src/worker/planner-service';
-import { DraftRequest } from '../../src/worker/protocol';
+import { PlannerClient } from '../../src/worker/planner-client';
 import { holdingsTable, lot, targetsTable } from '../support/builders';
-import { loadSolver } from '../support/solver';
-
-class InProcessWorker implements WorkerLike {
-  onmessage: WorkerLike['onmessage'] = null;
-  terminated = false;
-  postMessage(request: DraftRequest): void {
-    setTimeout(async () => {
-      const solver = await loadSolver();
-      if (this.terminated) return;
-      handleDraft(request, solver, (reply) => !this.terminated && this.onmessage?.({ data: reply }), () => performance.now());
-    }, 5);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
+import { InProcessWorker } from '../support/in-process-worker';
 
 const tables = (usTarget: number): HouseholdTables => ({
   holdings: holdingsTable([lot('IRA', 'VTI', 30, 100), lot('IRA', 'BND', 10, 100)]),

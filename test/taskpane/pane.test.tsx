@@ -160,12 +160,16 @@ describe('Draft, approve and write', () => {
     expect(workbook.sheets.get(`Trades ${TODAY}`)!.rows).toEqual([['x']]);
   });
 
-  it('says plainly when the planner is not available in this build', async () => {
+  it('drafts with the real planner: the pane shows the trades and reasons it returns', async () => {
     renderPane(household());
     await screen.findByTestId('total-value');
     tab('Trades');
     fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/trade planner is not part of this build yet/);
+    // VTI is $7,000 (70%) in Joint Taxable, BND $3,000 (30%) in the Roth against 60/40. The Roth holds
+    // no US Stocks to trim, so Joint Taxable sells VTI and buys BND with the proceeds.
+    const group = await screen.findByRole('group', { name: 'Trades in Joint Taxable' }, { timeout: 15000 });
+    expect(within(group).getByText(/^Sell \d+ VTI in Joint Taxable/)).toBeTruthy();
+    expect(within(group).getByText(/^Buy \d+ BND in Joint Taxable/)).toBeTruthy();
   });
 });
 

@@ -2,7 +2,9 @@
 import { render } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { engineExposure } from '../../src/taskpane/engine-exposure';
-import { plannerNotWired } from '../../src/taskpane/not-wired';
+import { plannerPort } from '../../src/taskpane/engine-planner';
+import { PlannerClient } from '../../src/worker/planner-client';
+import { InProcessWorker } from '../support/in-process-worker';
 import { DraftCancelled, DraftPort, DraftRequest, DraftResult, PanePorts } from '../../src/taskpane/ports';
 import { MemoryWorkbook } from '../support/memory-workbook';
 
@@ -19,7 +21,7 @@ class NoLayoutResizeObserver {
 export function renderPane(workbook: MemoryWorkbook, ports: Partial<PanePorts> = {}) {
   const all: PanePorts = {
     workbook,
-    planner: plannerNotWired,
+    planner: plannerPort(new PlannerClient(() => new InProcessWorker())),
     exposure: engineExposure,
     clipboard: { writeText: jest.fn(async () => undefined) },
     today: () => TODAY,

@@ -1,9 +1,9 @@
 /** Look-through exposure: the largest underlying holdings and the concentration flags, via the ExposurePort. */
 import * as React from 'react';
-import { Body1, MessageBar, MessageBarBody, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { HouseholdView } from '../household-view';
 import { usePorts } from '../PaneContext';
-import { ExposureResult, NotAvailable } from '../ports';
+import { ExposureResult } from '../ports';
 import { percent } from '../format';
 import { formatMoney } from '../trade-output';
 import { errorText } from './Notice';
@@ -12,14 +12,14 @@ const TOP = 10;
 
 export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Element {
   const { exposure } = usePorts();
-  const [state, setState] = React.useState<{ result?: ExposureResult; problem?: string; info?: string } | null>(null);
+  const [state, setState] = React.useState<{ result?: ExposureResult; problem?: string } | null>(null);
   React.useEffect(() => {
     let live = true;
     setState(null);
     if (!view.tables) return;
     exposure.exposure({ tables: view.tables, top: TOP }).then(
       (result) => live && setState({ result }),
-      (e: unknown) => live && setState(e instanceof NotAvailable ? { info: e.message } : { problem: errorText(e) }),
+      (e: unknown) => live && setState({ problem: errorText(e) }),
     );
     return () => {
       live = false;
@@ -32,7 +32,6 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
         Look-through exposure
       </Subtitle2>
       {state === null && <Spinner size="tiny" label="Looking through funds…" />}
-      {state?.info && <Body1>{state.info}</Body1>}
       {state?.problem && (
         <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>{state.problem}</MessageBarBody>

@@ -1,0 +1,79 @@
+/**
+ * The pane's draft choices (new cash per account, mode, whole shares, minimum trade, tax-aware) laid
+ * over the workbook's own tables, as the planner reads them. Nothing is written to the workbook: the
+ * choices live in copies. The user's rows keep their worksheet row numbers (so a message still names
+ * the right cell); a setting the pane overrides is blanked in the copy and restated in a row below.
+ */
+import { keyOf } from '../engine';
+import type { Cell, HouseholdTables, TableInput } from '../engine';
+import type { DraftRequest } from './ports';
+
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function columnOf(table: TableInput, names: readonly string[]): number {
+  const wanted = names.map(squash);
+  return (table.cells[0] ?? []).findIndex((h) => typeof h === 'string' && wanted.includes(squash(h)));
+}
+
+function overrideSettings(settings: TableInput | null | undefined, values: Record<string, Cell>): TableInput {
+  const rows = Object.entries(values).map(([key, value]) => [key, value]);
+  if (!settings || settings.cells.length === 0) return { name: 'Settings', cells: [['Key', 'Value'], ...rows] };
+  const keyColumn = columnOf(settings, ['Key', 'Setting', 'Name']);
+  const valueColumn = columnOf(settings, ['Value']);
+  const width = settings.cells[0].length;
+  const overridden = new Set(Object.keys(values).map(squash));
+  const kept = settings.cells.map((row, i) =>
+    i > 0 && keyColumn >= 0 && typeof row[keyColumn] === 'string' && overridden.has(squash(row[keyColumn] as string)) ? row.map(() => null) : [...row],
+  );
+  const appended = rows.map(([key, value]) => {
+    const row: Cell[] = new Array(width).fill(null);
+    row[Math.max(keyColumn, 0)] = key;
+    row[valueColumn >= 0 ? valueColumn : 1] = value;
+    return row;
+  });
+  return { ...settings, cells: [...kept, ...appended] };
+}
+
+function overrideContributions(accounts: TableInput | null | undefined, contributions: DraftRequest['contributions']): TableInput {
+  const amounts = new Map(contributions.map((c) => [keyOf(c.account), c.amount]));
+  if (!accounts || accounts.cells.length === 0) {
+    return { name: 'Accounts', cells: [['Account', 'Contribution'], ...contributions.map((c) => [c.account, c.amount])] };
+  }
+  const accountColumn = columnOf(accounts, ['Account', 'Account Name', 'Name']);
+  let contributionColumn = columnOf(accounts, ['Contribution', 'Contributions', 'New Cash', 'Deposit']);
+  let cells = accounts.cells.map((row) => [...row]);
+  if (contributionColumn < 0) {
+    contributionColumn = cells[0].length;
+    cells = cells.map((row, i) => [...row, i === 0 ? 'Contribution' : null]);
+  }
+  const listed = new Set<string>();
+  for (let i = 1; i < cells.length; i++) {
+    const name = cells[i][accountColumn];
+    if (typeof name !== 'string' || !amounts.has(keyOf(name))) continue;
+    listed.add(keyOf(name));
+    cells[i][contributionColumn] = amounts.get(keyOf(name))!;
+  }
+  for (const c of contributions) {
+    if (listed.has(keyOf(c.account))) continue;
+    const row: Cell[] = new Array(cells[0].length).fill(null);
+    row[Math.max(accountColumn, 0)] = c.account;
+    row[contributionColumn] = c.amount;
+    cells.push(row);
+  }
+  return { ...accounts, cells };
+}
+
+/** The tables the planner should read for this draft. */
+export function draftTables(request: DraftRequest): HouseholdTables {
+  const { tables } = request;
+  return {
+    ...tables,
+    accounts: overrideContributions(tables.accounts, request.contributions),
+    settings: overrideSettings(tables.settings, {
+      Mode: request.mode,
+      WholeShares: request.wholeShares,
+      MinTrade: request.minTrade,
+      TaxAware: request.taxAware,
+    }),
+  };
+}

@@ -2,9 +2,8 @@
  * Test-only stand-in for office.js in the browser walk-through: `Office.onReady` and the part of
  * `Excel.run` the add-in's workbook adapter uses, over an in-memory workbook of sheets (cell grids)
  * and tables. Loads and syncs are immediate; what the adapter writes lands in the grid, where the
- * test reads it back through `window.__workbook`. Also provides the test's DraftPort
- * (`window.rebalDraftPort`): a fixed plan for the fixture household, with progress and abort.
- * Never shipped: the e2e test serves it in place of appsforoffice.microsoft.com's office.js.
+ * test reads it back through `window.__workbook`. The trade planner is the add-in's own (its Web
+ * Worker and HiGHS' wasm, served from dist/). Never shipped: the e2e test serves it in place of appsforoffice.microsoft.com's office.js.
  */
 (function () {
   'use strict';
@@ -209,24 +208,6 @@
       rows.forEach(function (row, r) { row.forEach(function (v, c) { put(t.sheet, t.r0 + 1 + r, t.c0 + c, v); }); });
       t.rows = Math.max(t.rows, rows.length + 1);
       fire(t.id);
-    },
-  };
-
-  /* The test's DraftPort: the plan given in the seed, delivered with progress; abort rejects. */
-  window.rebalDraftPort = {
-    draft: function (request, options) {
-      window.__lastDraftRequest = JSON.parse(JSON.stringify(request));
-      return new Promise(function (resolve, reject) {
-        var steps = [[0.25, 'Solving the fractional plan…'], [0.7, 'Repairing to whole shares…']];
-        var timers = steps.map(function (s, i) { return setTimeout(function () { options.onProgress({ fraction: s[0], message: s[1] }); }, 150 * (i + 1)); });
-        timers.push(setTimeout(function () { resolve(seed.plan); }, seed.planDelayMs || 600));
-        options.signal.addEventListener('abort', function () {
-          timers.forEach(clearTimeout);
-          var e = new Error('The draft was cancelled');
-          e.name = 'DraftCancelled';
-          reject(e);
-        });
-      });
     },
   };
 })();

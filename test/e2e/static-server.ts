@@ -10,11 +10,15 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.map': 'application/json',
   '.xml': 'application/xml',
+  '.wasm': 'application/wasm',
 };
 
-export async function serveDirectory(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+/** `delayMs` holds back files by extension (e.g. `.wasm`), as a slow connection would. */
+export async function serveDirectory(root: string, delayMs: Record<string, number> = {}): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const delay = delayMs[extname(path)] ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     try {
       const body = await readFile(join(root, path));
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });

@@ -14,7 +14,8 @@ import { readHousehold, withAsOf } from '../../src/engine';
 import type { Plan, Trade } from '../../src/engine';
 import { checkPlan } from '../support/plan-checker';
 
-const EXAMPLES = '/work/shared/examples';
+// The project's copy of the shared worked example (examples/public-household.*).
+const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const workbook = path.join(EXAMPLES, 'public-household.xlsx');
 const expected = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'public-household.expected.json'), 'utf8'));
 

@@ -22,6 +22,16 @@ import { tradesTables } from './trades-core';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges of any cell type */
 
+/** The household that DRIFT and DUE read: Holdings, Targets and the optional Settings. */
+function driftHousehold(holdings: any[][], targets: any[][], settings: any[][], invocation: CustomFunctions.Invocation) {
+  const at = invocation?.parameterAddresses ?? [];
+  return readHousehold({
+    holdings: tableArgument('Holdings', holdings, at[0]),
+    targets: tableArgument('Targets', targets, at[1]),
+    settings: optionalTableArgument('Settings', settings, at[2]),
+  });
+}
+
 /**
  * Drift of each asset class from its target weight, with the 5/25 bands (Class | Value | Weight | Target | Drift | Band | Status).
  * @customfunction DRIFT
@@ -34,12 +44,7 @@ import { tradesTables } from './trades-core';
  */
 export function drift(holdings: any[][], targets: any[][], settings: any[][], invocation: CustomFunctions.Invocation): any[][] {
   return inCell(() => {
-    const at = invocation?.parameterAddresses ?? [];
-    const household = readHousehold({
-      holdings: tableArgument('Holdings', holdings, at[0]),
-      targets: tableArgument('Targets', targets, at[1]),
-      settings: optionalTableArgument('Settings', settings, at[2]),
-    });
+    const household = driftHousehold(holdings, targets, settings, invocation);
     return driftSpill(computeDrift(household));
   });
 }
@@ -57,12 +62,7 @@ export function drift(holdings: any[][], targets: any[][], settings: any[][], in
  */
 export function due(holdings: any[][], targets: any[][], settings: any[][], invocation: CustomFunctions.Invocation): string {
   return inCell(() => {
-    const at = invocation?.parameterAddresses ?? [];
-    const household = readHousehold({
-      holdings: tableArgument('Holdings', holdings, at[0]),
-      targets: tableArgument('Targets', targets, at[1]),
-      settings: optionalTableArgument('Settings', settings, at[2]),
-    });
+    const household = driftHousehold(holdings, targets, settings, invocation);
     // AsOf from Settings, else today as the person at the keyboard knows it (the cell is volatile so it moves with the date).
     const { settings: rule } = withAsOf(household, null, localIsoDate(new Date()));
     return reviewDue(computeDrift(household), rule, rule.asOf!).text;

@@ -201,7 +201,10 @@ export class RowCursor<K extends string> {
   }
 
   percentParts(key: K): { amount: number; percentSign: boolean } | null {
-    return this.take(key, readPercentParts(this.raw(key)));
+    const cell = this.raw(key);
+    if (typeof cell === 'number' && Number.isFinite(cell)) return { amount: cell, percentSign: false };
+    if (cell === null || cell === undefined) return null;
+    return this.take(key, readPercentParts(cell));
   }
 
   date(key: K): IsoDate | null {

@@ -21,6 +21,9 @@ export type {
 } from './model';
 export { CASH_CLASS, CASH_TICKER, keyOf } from './model';
 export type { TableInput } from './table';
+export { headerColumns } from './table';
+export { ACCOUNTS_COLUMNS } from './accounts';
+export { SETTINGS_COLUMNS, settingKey } from './settings';
 export { readHousehold, withAsOf } from './household';
 export type { HouseholdTables } from './household';
 export { DEFAULT_SETTINGS } from './settings';

@@ -8,7 +8,7 @@ import { InputError } from './errors';
 import { HOLDINGS_COLUMNS } from './holdings';
 import { AccountType, Household, keyOf } from './model';
 import { DEFAULT_SETTINGS } from './settings';
-import { normaliseHeader } from './table';
+import { headerColumns } from './table';
 import { centsToNumber } from './money';
 
 export interface DetectedColumn {
@@ -20,14 +20,16 @@ export interface DetectedColumn {
 
 /** Each header of a Holdings table and what the engine reads it as (the first synonym wins). */
 export function detectHoldingsColumns(header: readonly Cell[]): DetectedColumn[] {
-  const taken = new Set<string>();
-  return header.map((cell) => {
-    const text = typeof cell === 'string' ? cell.trim() : cell === null || cell === undefined ? '' : String(cell);
-    const spec = HOLDINGS_COLUMNS.find((s) => s.names.some((n) => normaliseHeader(n) === normaliseHeader(text)));
-    if (!spec || taken.has(spec.key)) return { header: text, readAs: null };
-    taken.add(spec.key);
-    return { header: text, readAs: spec.label };
-  });
+  const index = headerColumns(header, HOLDINGS_COLUMNS);
+  const readAs = new Map<number, string>();
+  for (const spec of HOLDINGS_COLUMNS) {
+    const i = index[spec.key];
+    if (i !== undefined) readAs.set(i, spec.label);
+  }
+  return header.map((cell, i) => ({
+    header: typeof cell === 'string' ? cell.trim() : cell === null || cell === undefined ? '' : String(cell),
+    readAs: readAs.get(i) ?? null,
+  }));
 }
 
 export const TARGETS_STARTER_HEADER = ['Class', 'Target', 'Band', 'Buy'] as const;

@@ -43,11 +43,24 @@ export function normaliseHeader(header: string): string {
     .trim();
 }
 
+/** Where each column of `specs` is in a header row: the first header matching one of its names. */
+export function headerColumns<K extends string>(header: readonly Cell[], specs: readonly ColumnSpec<K>[]): Partial<Record<K, number>> {
+  const lookup = new Map<string, K>();
+  for (const spec of specs) for (const n of spec.names) lookup.set(normaliseHeader(n), spec.key);
+  const index: Partial<Record<K, number>> = {};
+  header.forEach((cell, i) => {
+    if (typeof cell !== 'string') return;
+    const key = lookup.get(normaliseHeader(cell));
+    if (key !== undefined && index[key] === undefined) index[key] = i;
+  });
+  return index;
+}
+
 export class TableReader<K extends string> {
   readonly name: string;
   private readonly cells: readonly (readonly Cell[])[];
   private readonly headerRow: number;
-  private readonly index: Partial<Record<K, number>> = {};
+  private readonly index: Partial<Record<K, number>>;
   private readonly headers: Partial<Record<K, string>> = {};
   private readonly specs: readonly ColumnSpec<K>[];
 
@@ -60,16 +73,8 @@ export class TableReader<K extends string> {
     if (!header || input.cells.length === 0) {
       throw new InputError({ table: this.name, row: null, column: null }, 'the range is empty (it needs a header row)');
     }
-    const lookup = new Map<string, K>();
-    for (const spec of specs) for (const n of spec.names) lookup.set(normaliseHeader(n), spec.key);
-    header.forEach((cell, i) => {
-      if (typeof cell !== 'string') return;
-      const key = lookup.get(normaliseHeader(cell));
-      if (key !== undefined && this.index[key] === undefined) {
-        this.index[key] = i;
-        this.headers[key] = cell.trim();
-      }
-    });
+    this.index = headerColumns(header, specs);
+    for (const [key, i] of Object.entries(this.index) as [K, number][]) this.headers[key] = String(header[i]).trim();
     if (Object.keys(this.index).length === 0) {
       const expected = specs.map((s) => s.label).join(', ');
       throw new InputError(

@@ -4,26 +4,20 @@
  * choices live in copies. The user's rows keep their worksheet row numbers (so a message still names
  * the right cell); a setting the pane overrides is blanked in the copy and restated in a row below.
  */
-import { keyOf } from '../engine';
+import { ACCOUNTS_COLUMNS, headerColumns, keyOf, SETTINGS_COLUMNS, settingKey } from '../engine';
 import type { Cell, HouseholdTables, TableInput } from '../engine';
 import type { DraftRequest } from './ports';
-
-const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-function columnOf(table: TableInput, names: readonly string[]): number {
-  const wanted = names.map(squash);
-  return (table.cells[0] ?? []).findIndex((h) => typeof h === 'string' && wanted.includes(squash(h)));
-}
 
 function overrideSettings(settings: TableInput | null | undefined, values: Record<string, Cell>): TableInput {
   const rows = Object.entries(values).map(([key, value]) => [key, value]);
   if (!settings || settings.cells.length === 0) return { name: 'Settings', cells: [['Key', 'Value'], ...rows] };
-  const keyColumn = columnOf(settings, ['Key', 'Setting', 'Name']);
-  const valueColumn = columnOf(settings, ['Value']);
+  const columns = headerColumns(settings.cells[0], SETTINGS_COLUMNS);
+  const keyColumn = columns.key ?? -1;
+  const valueColumn = columns.value ?? -1;
   const width = settings.cells[0].length;
-  const overridden = new Set(Object.keys(values).map(squash));
+  const overridden = new Set(Object.keys(values).map(settingKey));
   const kept = settings.cells.map((row, i) =>
-    i > 0 && keyColumn >= 0 && typeof row[keyColumn] === 'string' && overridden.has(squash(row[keyColumn] as string)) ? row.map(() => null) : [...row],
+    i > 0 && keyColumn >= 0 && typeof row[keyColumn] === 'string' && overridden.has(settingKey(row[keyColumn] as string)) ? row.map(() => null) : [...row],
   );
   const appended = rows.map(([key, value]) => {
     const row: Cell[] = new Array(width).fill(null);
@@ -39,8 +33,9 @@ function overrideContributions(accounts: TableInput | null | undefined, contribu
   if (!accounts || accounts.cells.length === 0) {
     return { name: 'Accounts', cells: [['Account', 'Contribution'], ...contributions.map((c) => [c.account, c.amount])] };
   }
-  const accountColumn = columnOf(accounts, ['Account', 'Account Name', 'Name']);
-  let contributionColumn = columnOf(accounts, ['Contribution', 'Contributions', 'New Cash', 'Deposit']);
+  const columns = headerColumns(accounts.cells[0], ACCOUNTS_COLUMNS);
+  const accountColumn = columns.account ?? -1;
+  let contributionColumn = columns.contribution ?? -1;
   let cells = accounts.cells.map((row) => [...row]);
   if (contributionColumn < 0) {
     contributionColumn = cells[0].length;

@@ -5,6 +5,7 @@
  * own row numbers kept for messages.
  */
 import type { Cell as XlCell, CellValue, Workbook, Worksheet } from 'exceljs';
+import { ExcelErrorCell, UnsavedFormulaCell } from '../engine';
 import type { Cell, TableInput } from '../engine';
 
 interface RangeRef {
@@ -39,10 +40,14 @@ export function toEngineCell(value: CellValue): Cell {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('error' in value) return String(value.error);
-    if ('result' in value) return value.result === undefined ? null : toEngineCell(value.result as CellValue);
-    // A formula saved without its value (files written by a library, never by Excel) reads as blank.
-    if ('formula' in value || 'sharedFormula' in value) return null;
+    if ('error' in value) return new ExcelErrorCell(String(value.error));
+    if ('result' in value && value.result !== undefined) return toEngineCell(value.result as CellValue);
+    // A formula saved without its value (files written by a program, never saved by Excel): not a blank.
+    if ('formula' in value || 'sharedFormula' in value) {
+      // A shared formula's own text lives in its master cell; name the formula only when it is here.
+      const formula = (value as { formula?: unknown }).formula;
+      return new UnsavedFormulaCell(typeof formula === 'string' ? formula : '');
+    }
     if ('text' in value && 'hyperlink' in value) return String(value.text);
   }
   return String(value);

@@ -6,21 +6,72 @@
  * caller can throw with the table, row and column.
  */
 import { dateToIso, excelSerialToIso, IsoDate, parseIsoDate } from './dates';
+import { oneLine } from './errors';
+
+export { oneLine };
 
 /** A Stocks (or other) data-type cell as Excel hands it to a custom function. */
 export interface EntityCell {
   readonly [property: string]: unknown;
 }
 
-export type Cell = string | number | boolean | Date | null | undefined | EntityCell;
+/**
+ * An Excel error value (`#N/A`, `#REF!`, …) in a cell. Adapters hand it over as this, or as the
+ * error's text (Office.js `Range.values` does), or as a `CustomFunctions.Error` ({ code: "#N/A" });
+ * the engine reads all three as the same error and never as a name, a number or a blank.
+ */
+export class ExcelErrorCell {
+  constructor(readonly code: string) {}
+}
+
+/**
+ * A formula cell whose result was never saved: a file written by a program (a script, a library),
+ * never opened and saved in Excel, has formulas without values. Reading it as blank would be a guess.
+ */
+export class UnsavedFormulaCell {
+  constructor(readonly formula: string) {}
+}
+
+export type Cell = string | number | boolean | Date | null | undefined | EntityCell | ExcelErrorCell | UnsavedFormulaCell;
 
 export type Parsed<T> = { ok: true; value: T | null } | { ok: false; problem: string };
 
 const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
 const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
 
+/** Every error value Excel can show in a cell, as its text. */
+const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CONNECT!|BLOCKED!|UNKNOWN!|FIELD!|CALC!|BUSY!|EXTERNAL!|PYTHON!|TIMEOUT!)$/i;
+
+/** The error code (`#N/A`) when the cell holds an Excel error in any of the forms adapters hand over, else null. */
+export function excelErrorOf(cell: Cell): string | null {
+  if (typeof cell === 'string') return cell.charCodeAt(0) === 35 && ERROR_TEXT.test(cell.trim()) ? cell.trim().toUpperCase() : null;
+  if (cell instanceof ExcelErrorCell) return cell.code;
+  if (typeof cell === 'object' && cell !== null && !(cell instanceof Date) && !(cell instanceof UnsavedFormulaCell)) {
+    const code = (cell as { code?: unknown }).code; // a CustomFunctions.Error handed in as an input
+    if (typeof code === 'string' && ERROR_TEXT.test(code.trim())) return code.trim().toUpperCase();
+  }
+  return null;
+}
+
+/** What a cell that cannot be read at all (an error value, an unsaved formula) is, for a message; null for any other cell. */
+export function unreadableCell(cell: Cell): string | null {
+  if (cell instanceof UnsavedFormulaCell) {
+    const formula = cell.formula === '' ? 'the formula here' : `the formula ${quoteText(cell.formula.startsWith('=') ? cell.formula : `=${cell.formula}`)}`;
+    return `${formula} has no saved result (the file was written by a program, not saved by Excel); open the file in Excel, save it, and run again`;
+  }
+  const code = excelErrorOf(cell);
+  return code === null ? null : `the cell holds the error ${code}; fix the cell (or the formula it comes from) first`;
+}
+
 export function isEntity(cell: Cell): cell is EntityCell {
-  return typeof cell === 'object' && cell !== null && !(cell instanceof Date);
+  return (
+    typeof cell === 'object' &&
+    cell !== null &&
+    !(cell instanceof Date) &&
+    !(cell instanceof ExcelErrorCell) &&
+    !(cell instanceof UnsavedFormulaCell) &&
+    excelErrorOf(cell) === null
+  );
 }
 
 export function isBlank(cell: Cell): boolean {
@@ -53,16 +104,33 @@ function entityText(entity: EntityCell): string | null {
   return null;
 }
 
-/** Shows a cell in a message: strings quoted, entities by their text. */
+/** How much of a cell's text a message quotes. */
+export const QUOTE_LIMIT = 60;
+
+/** A cell's text as a message quotes it: on one line, cut at QUOTE_LIMIT characters. */
+export function quoteText(text: string): string {
+  const chars = [...oneLine(text)];
+  return `"${chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : chars.join('')}"`;
+}
+
+/** Shows a cell in a message as a noun phrase: text quoted, a data-type value by its quoted text. */
 export function showCell(cell: Cell): string {
-  if (typeof cell === 'string') return JSON.stringify(cell);
+  if (typeof cell === 'string') return quoteText(cell);
   if (cell instanceof Date) return dateToIso(cell) ?? 'an invalid date';
-  if (isEntity(cell)) return entityText(cell) ?? 'a data-type value';
+  const code = excelErrorOf(cell);
+  if (code !== null) return code;
+  if (cell instanceof UnsavedFormulaCell) return cell.formula === '' ? 'an unsaved formula' : `the unsaved formula ${quoteText(cell.formula)}`;
+  if (isEntity(cell)) {
+    const text = entityText(cell);
+    return text === null ? 'a data-type value with no text' : `the data-type value ${quoteText(text)}`;
+  }
   return String(cell);
 }
 
 /** Text; 0 (an older build's blank) counts as blank. A Stocks cell gives its ticker symbol. */
 export function readText(cell: Cell): Parsed<string> {
+  const unreadable = unreadableCell(cell);
+  if (unreadable !== null) return bad(unreadable);
   if (isBlankOrZero(cell)) return ok(null);
   if (typeof cell === 'string') return ok(cell.trim());
   if (typeof cell === 'number' || typeof cell === 'boolean') return ok(String(cell));
@@ -78,15 +146,19 @@ export function readText(cell: Cell): Parsed<string> {
 
 const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
 
-/** Reads "1,234.50", "$1,234.50", "(12.00)", "−3" as numbers. */
+/**
+ * Reads "1,234.50", "$1,234.50", "$ 1,234.50", "(12.00)", "−3" as numbers. A space may follow a sign,
+ * a currency sign or a parenthesis, never sit between digits: "25 40" is two numbers or a typo, and
+ * reading it as 2540 would be a guess.
+ */
 function parseNumberText(raw: string): number | null {
-  let text = raw.trim().replace(/[\s\u00a0]/g, '').replace(/\u2212/g, '-');
+  let text = raw.trim().replace(/\u2212/g, '-');
   let negative = false;
   if (/^\(.*\)$/.test(text)) {
     negative = true;
-    text = text.slice(1, -1);
+    text = text.slice(1, -1).trim();
   }
-  text = text.replace(/^([+-]?)[$€£]/, '$1');
+  text = text.replace(/^([+-]?)\s*[$€£]\s*/, '$1').replace(/^([+-])\s+/, '$1');
   if (text === '' || text === '.' || !NUMBER_TEXT.test(text)) return null;
   const n = Number(text.replace(/,/g, ''));
   if (!Number.isFinite(n)) return null;
@@ -95,6 +167,8 @@ function parseNumberText(raw: string): number | null {
 
 /** A plain number. Blank is null; a "%" string is refused (use readPercent for such columns). */
 export function readNumber(cell: Cell): Parsed<number> {
+  const unreadable = unreadableCell(cell);
+  if (unreadable !== null) return bad(unreadable);
   if (isBlank(cell)) return ok(null);
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : bad(`${cell} is not a number`);
   if (typeof cell === 'string') {
@@ -106,10 +180,10 @@ export function readNumber(cell: Cell): Parsed<number> {
 
 /** A price: a number, or the Price property of a Stocks data-type cell. */
 export function readPrice(cell: Cell): Parsed<number> {
-  if (isEntity(cell) && !(cell instanceof Date)) {
+  if (isEntity(cell)) {
     const price = entityProperty(cell, 'Price');
     if (typeof price === 'number' && Number.isFinite(price)) return ok(price);
-    return bad(`the data-type value ${showCell(cell)} has no Price`);
+    return bad(`${showCell(cell)} has no Price`);
   }
   return readNumber(cell);
 }
@@ -130,12 +204,14 @@ export function percentToFraction(percent: number): number {
  * fraction and percent number (by a column's sum, or by the setting's rule).
  */
 export function readPercentParts(cell: Cell): Parsed<{ amount: number; percentSign: boolean }> {
+  const unreadable = unreadableCell(cell);
+  if (unreadable !== null) return bad(unreadable);
   if (typeof cell === 'string' && cell.trim().endsWith('%')) {
     const n = parseNumberText(cell.trim().slice(0, -1));
     return n === null ? bad(`${showCell(cell)} is not a percentage`) : ok({ amount: percentToFraction(n), percentSign: true });
   }
   const n = readNumber(cell);
-  if (!n.ok) return bad(`${showCell(cell)} is not a percentage`);
+  if (!n.ok) return bad(unreadableCell(cell) ?? `${showCell(cell)} is not a percentage`);
   return n.value === null ? ok(null) : ok({ amount: n.value, percentSign: false });
 }
 
@@ -152,6 +228,8 @@ export function readPercent(cell: Cell): Parsed<number> {
 
 /** A date: an Excel serial, a JS Date (ExcelJS), or an ISO string. 0 counts as blank. */
 export function readDate(cell: Cell): Parsed<IsoDate> {
+  const unreadable = unreadableCell(cell);
+  if (unreadable !== null) return bad(unreadable);
   if (isBlankOrZero(cell)) return ok(null);
   if (typeof cell === 'number') {
     const iso = excelSerialToIso(cell);
@@ -173,6 +251,8 @@ const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
 
 /** TRUE/FALSE, Yes/No, Y/N, 1/0. */
 export function readBoolean(cell: Cell): Parsed<boolean> {
+  const unreadable = unreadableCell(cell);
+  if (unreadable !== null) return bad(unreadable);
   if (isBlank(cell)) return ok(null);
   if (typeof cell === 'boolean') return ok(cell);
   if (cell === 1 || cell === 0) return ok(cell === 1);

@@ -20,6 +20,12 @@ export function describePlace(place: Place): string {
   return parts.join(', ');
 }
 
+/** Line breaks as ⏎, other control characters as spaces: every message is one line wherever it is shown. */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
+  return text.replace(/\r\n|\r|\n|\u2028|\u2029/g, '⏎').replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
+
 /** Bad input: the message names the table, row and column so the user can go straight to the cell. */
 export class InputError extends Error implements Place {
   readonly table: string;
@@ -28,12 +34,12 @@ export class InputError extends Error implements Place {
   readonly detail: string;
 
   constructor(place: Place, detail: string) {
-    super(`${describePlace(place)}: ${detail}`);
+    super(oneLine(`${describePlace(place)}: ${detail}`));
     this.name = 'InputError';
     this.table = place.table;
     this.row = place.row;
     this.column = place.column;
-    this.detail = detail;
+    this.detail = oneLine(detail);
   }
 }
 
@@ -55,7 +61,7 @@ export interface Warning extends Place {
 }
 
 export function warning(kind: WarningKind, place: Place, detail: string): Warning {
-  return { kind, ...place, message: `${describePlace(place)}: ${detail}` };
+  return { kind, ...place, message: oneLine(`${describePlace(place)}: ${detail}`) };
 }
 
 export function isInputError(e: unknown): e is InputError {

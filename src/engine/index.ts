@@ -3,6 +3,7 @@
  * Pure TypeScript — no Office, no DOM, no file IO, no clock: AsOf is passed in.
  */
 export type { Cell, EntityCell } from './cells';
+export { excelErrorOf, ExcelErrorCell, oneLine, quoteText, UnsavedFormulaCell } from './cells';
 export type { IsoDate } from './dates';
 export { addDays, addMonths, daysBetween, excelSerialToIso, isoToExcelSerial, localIsoDate, parseIsoDate } from './dates';
 export { describePlace, InputError, isInputError } from './errors';

@@ -6,6 +6,7 @@
 import {
   Cell,
   isBlankOrZero,
+  oneLine,
   Parsed,
   readBoolean,
   readDate,
@@ -14,6 +15,7 @@ import {
   readPercentParts,
   readPrice,
   readText,
+  unreadableCell,
 } from './cells';
 import { IsoDate } from './dates';
 import { InputError, Place } from './errors';
@@ -25,6 +27,12 @@ export interface TableInput {
   readonly cells: readonly (readonly Cell[])[];
   /** The worksheet row of the header (1 when unknown), so messages use Excel's row numbers. */
   readonly headerRow?: number;
+  /**
+   * The worksheet row of each row of `cells` (header first), for a reader that hands over only the
+   * rows holding data (a sheet with a stray note at row 1,048,576 costs its data, not its extent).
+   * Without it the rows are consecutive from `headerRow`.
+   */
+  readonly rowNumbers?: readonly number[];
 }
 
 export interface ColumnSpec<K extends string> {
@@ -60,6 +68,7 @@ export class TableReader<K extends string> {
   readonly name: string;
   private readonly cells: readonly (readonly Cell[])[];
   private readonly headerRow: number;
+  private readonly rowNumbers: readonly number[] | null;
   private readonly index: Partial<Record<K, number>>;
   private readonly headers: Partial<Record<K, string>> = {};
   private readonly specs: readonly ColumnSpec<K>[];
@@ -67,14 +76,16 @@ export class TableReader<K extends string> {
   constructor(input: TableInput, specs: readonly ColumnSpec<K>[]) {
     this.name = input.name;
     this.cells = input.cells;
-    this.headerRow = input.headerRow ?? 1;
+    this.rowNumbers = input.rowNumbers ?? null;
+    this.headerRow = this.rowNumbers?.[0] ?? input.headerRow ?? 1;
     this.specs = specs;
     const header = input.cells[0];
     if (!header || input.cells.length === 0) {
       throw new InputError({ table: this.name, row: null, column: null }, 'the range is empty (it needs a header row)');
     }
     this.index = headerColumns(header, specs);
-    for (const [key, i] of Object.entries(this.index) as [K, number][]) this.headers[key] = String(header[i]).trim();
+    // A wrapped header ("Market⏎Value") is named on one line in messages.
+    for (const [key, i] of Object.entries(this.index) as [K, number][]) this.headers[key] = oneLine(String(header[i]).replace(/\s+/g, ' ')).trim();
     if (Object.keys(this.index).length === 0) {
       const expected = specs.map((s) => s.label).join(', ');
       throw new InputError(
@@ -116,7 +127,7 @@ export class TableReader<K extends string> {
     for (let r = 1; r < this.cells.length; r++) {
       const cells = this.cells[r];
       if (!cells || isBlankRow(cells)) continue;
-      cursor.moveTo(cells, this.headerRow + r);
+      cursor.moveTo(cells, this.rowNumbers ? this.rowNumbers[r] : this.headerRow + r);
       visit(cursor);
     }
   }
@@ -174,6 +185,11 @@ export class RowCursor<K extends string> {
     const cell = this.raw(key);
     if (typeof cell === 'string') {
       const text = cell.trim();
+      // "#N/A" and its kind are Excel's errors as Office.js hands them over, never names.
+      if (text.charCodeAt(0) === 35) {
+        const problem = unreadableCell(text);
+        if (problem !== null) this.fail(key, problem);
+      }
       return text === '' ? null : text;
     }
     if (cell === null || cell === undefined) return null;

@@ -117,13 +117,13 @@ describe('rebal reads the household from', () => {
     expect((await json([input])).drift).toEqual(EXPECTED_DRIFT);
   });
 
-  it('formulas by their saved values, and a formula saved without one as a blank', async () => {
+  it('formulas by their saved values; a formula saved without one is an error that says to save the file in Excel', async () => {
     const input = file('formulas.xlsx');
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('Holdings');
     sheet.addRows([
       ['Ticker', 'Class', 'Shares', 'Price', 'Value'],
-      ['VTI', 'US Stocks', 10, { formula: '300+1', result: 301 }, { formula: 'C2*D2' }],
+      ['VTI', 'US Stocks', 10, { formula: '300+1', result: 301 }, { formula: 'C2*D2', result: 3010 }],
       ['BND', 'Bonds', { formula: '2*10', result: 20 }, 100, null],
     ]);
     wb.addWorksheet('Targets').addRows([['Class', 'Target'], ['US Stocks', 0.6], ['Bonds', 0.4]]);
@@ -131,6 +131,14 @@ describe('rebal reads the household from', () => {
     const out = await json([input]);
     expect(out.total).toBe(5010);
     expect(out.warnings).toEqual(expect.not.arrayContaining([expect.stringContaining('object')]));
+
+    sheet.getCell('E3').value = { formula: 'C3*D3' } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(input);
+    const run = await rebal([input]);
+    expect(run.stderr).toBe(
+      'rebal: Holdings, row 3, column Value: the formula "=C3*D3" has no saved result (the file was written by a program, not saved by Excel); open the file in Excel, save it, and run again\n',
+    );
+    expect(run.code).toBe(1);
   });
 
   it('the Excel row of a bad cell in a plain range that starts below row 1', async () => {

@@ -163,7 +163,8 @@ describe('text and Stocks data-type cells', () => {
     expect(value(readText({ type: 'Entity', text: 'Gold', properties: {} }))).toBe('Gold');
   });
   it('refuses an entity without a Price in a price column', () => {
-    expect(problem(readPrice({ type: 'Entity', text: 'Apple Inc.', properties: {} }))).toMatch(/Apple Inc\. has no Price/);
+    expect(problem(readPrice({ type: 'Entity', text: 'Apple Inc.', properties: {} }))).toBe('the data-type value "Apple Inc." has no Price');
+    expect(problem(readPrice({ type: 'Entity', properties: {} }))).toBe('a data-type value with no text has no Price');
   });
   it('reads a plain number or "$" text as a price', () => {
     expect(value(readPrice('$271.35'))).toBe(271.35);

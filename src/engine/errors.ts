@@ -22,7 +22,6 @@ export function describePlace(place: Place): string {
 
 /** Line breaks as ⏎, other control characters as spaces: every message is one line wherever it is shown. */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
   return text.replace(/\r\n|\r|\n|\u2028|\u2029/g, '⏎').replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 

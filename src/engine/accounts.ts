@@ -75,8 +75,8 @@ export function parseAccounts(input: TableInput): AccountsTable {
         parseAccountType(typeText) ??
         row.fail('type', `"${typeText}" is not an account type (use Taxable, Traditional, IRA, 401k, 403b, 457, SEP, TSP, Roth or HSA)`);
     }
-    const contribution = row.number('contribution') ?? 0;
-    const reserve = row.nonNegative('reserve') ?? 0;
+    const contribution = row.amount('contribution', { negative: true }) ?? 0;
+    const reserve = row.amount('reserve') ?? 0;
     accounts.push({
       name,
       type,

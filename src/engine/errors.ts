@@ -51,7 +51,9 @@ export type WarningKind =
   | 'derivedPrice'
   | 'derivedShares'
   | 'unknownAccount'
-  | 'planNotProven';
+  | 'planNotProven'
+  | 'summaryRow'
+  | 'acquiredAfterAsOf';
 
 /** Something the user should know that does not stop the calculation. */
 export interface Warning extends Place {

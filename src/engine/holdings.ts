@@ -3,10 +3,11 @@
  * are lots of one position. A row's value is shares × price to the cent, or its Value when shares or
  * price are absent.
  */
-import { amountCents, Cents, productCents } from './money';
+import { amountCents, Cents, MAX_ROW_AMOUNT, productCents } from './money';
 import { InputError, Warning, warning } from './errors';
 import { CASH_CLASS, CASH_TICKER, Holding, keyOf } from './model';
-import { ColumnSpec, RowCursor, TableInput, TableReader } from './table';
+import { checkAmount, ColumnSpec, RowCursor, TableInput, TableReader } from './table';
+import { quoteText } from './cells';
 
 type HoldingColumn = 'account' | 'ticker' | 'shares' | 'price' | 'value' | 'assetClass' | 'costBasis' | 'acquired';
 
@@ -25,6 +26,11 @@ export const DEFAULT_ACCOUNT = 'Portfolio';
 const CASH_KEY = keyOf(CASH_CLASS);
 /** Shares × Price and Value may disagree by this much (relative) before the user is warned. */
 const VALUE_TOLERANCE = 0.01;
+/** What a broker's summary line says in its Ticker or Account cell: Total, Account Total, Grand Total, Subtotal, … */
+/** More shares than a row can mean (a pasted account number lands here); keeps share counts exact in floats. */
+const MAX_SHARES = 1e12;
+/** What a broker's summary line says in its Ticker or Account cell: Total, Account Total, Grand Total, Subtotal, … */
+const SUMMARY_TEXT = /^(?:(?:account|accounts|positions?|portfolio|grand|sub)[\s-]*)?totals?:?$/i;
 
 export interface HoldingsTable {
   readonly holdings: Holding[];
@@ -43,7 +49,13 @@ export function parseHoldings(input: TableInput): HoldingsTable {
   }
   const holdings: Holding[] = [];
   const warnings: Warning[] = [];
-  table.forEachRow((row) => holdings.push(readHolding(row, table.has('account'), warnings)));
+  table.forEachRow((row) => {
+    if (isSummaryRow(row)) {
+      warnings.push(warning('summaryRow', row.place(null), `${quoteText(summaryText(row))} reads as a total, not a holding (it has no Shares); the row is skipped`));
+      return;
+    }
+    holdings.push(readHolding(row, table.has('account'), warnings));
+  });
   if (holdings.length === 0) {
     throw new InputError(table.place(null, null), 'has no rows below its header');
   }
@@ -54,6 +66,25 @@ export function parseHoldings(input: TableInput): HoldingsTable {
     hasCostBasisColumn: table.has('costBasis'),
     hasAcquiredColumn: table.has('acquired'),
   };
+}
+
+/**
+ * A pasted broker export ends with summary lines (Schwab's "Account Total", Fidelity's "Total"): a
+ * Ticker or Account that reads as a total and no Shares. Counting it as a holding would double the
+ * household, so it is skipped and the user is told which row.
+ */
+function isSummaryRow(row: RowCursor<HoldingColumn>): boolean {
+  if (summaryText(row) === '') return false;
+  const shares = row.raw('shares');
+  return shares === null || shares === undefined || shares === 0 || (typeof shares === 'string' && shares.trim() === '');
+}
+
+function summaryText(row: RowCursor<HoldingColumn>): string {
+  for (const key of ['ticker', 'account'] as const) {
+    const cell = row.raw(key);
+    if (typeof cell === 'string' && SUMMARY_TEXT.test(cell.trim())) return cell.trim();
+  }
+  return '';
 }
 
 function readHolding(row: RowCursor<HoldingColumn>, hasAccountColumn: boolean, warnings: Warning[]): Holding {
@@ -73,7 +104,7 @@ function readHolding(row: RowCursor<HoldingColumn>, hasAccountColumn: boolean, w
   }
   const key = isCash ? CASH_CLASS : (assetClass ?? ticker);
   const amounts = isCash ? readCashAmount(row) : readPositionAmount(row, warnings);
-  const costBasisNumber = row.nonNegative('costBasis');
+  const costBasisNumber = row.amount('costBasis');
   return {
     row: row.excelRow,
     account,
@@ -99,10 +130,11 @@ interface Amounts {
 /** Cash is its Value; failing that Shares × Price, or Shares alone (a money-market fund at $1). */
 function readCashAmount(row: RowCursor<HoldingColumn>): Amounts {
   const shares = row.number('shares');
-  const value = zeroAsBlank(row.number('value'), shares);
+  const value = zeroAsBlank(row.amount('value', { negative: true }), shares);
   if (value !== null) return { shares: null, price: null, value: amountCents(value) };
   if (shares === null) row.fail('value', 'the cash amount is blank (put it in Value)');
   const price = zeroAsBlank(row.price('price'), shares) ?? 1;
+  checkAmount(row, 'shares', shares * price, 'Shares × Price');
   return { shares: null, price: null, value: productCents(shares, price) };
 }
 
@@ -112,11 +144,16 @@ function zeroAsBlank(n: number | null, other: number | null): number | null {
 }
 
 function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]): Amounts {
-  const typedValue = row.nonNegative('value');
+  const typedValue = row.amount('value');
   let shares = zeroAsBlank(row.nonNegative('shares'), typedValue);
+  if (shares !== null && shares > MAX_SHARES) row.fail('shares', `${shares} shares is more than any household holds; check the number`);
   let price = zeroAsBlank(row.price('price'), typedValue);
   const value = shares !== null && price !== null && shares * price !== 0 ? zeroAsBlank(typedValue, 1) : typedValue;
+  if (shares !== null && shares !== 0 && price === 0 && !value) {
+    row.fail('price', `the price is 0 on a row with ${shares} shares; a position needs its price (or a Value) to be valued and traded`);
+  }
   if (shares !== null && price !== null) {
+    if (shares * price > MAX_ROW_AMOUNT) checkAmount(row, 'shares', shares * price, 'Shares × Price');
     const computed = productCents(shares, price);
     if (value !== null) {
       const given = amountCents(value);
@@ -138,9 +175,11 @@ function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]):
   }
   if (shares !== null && shares > 0) {
     price = value / shares;
+    checkAmount(row, 'price', price, 'Value ÷ Shares');
     warnings.push(warning('derivedPrice', row.place('price'), `no price; using Value ÷ Shares = ${price.toFixed(4)}`));
   } else if (price !== null && price > 0) {
     shares = value / price;
+    if (shares > MAX_SHARES) row.fail('shares', `Value ÷ Price is ${shares} shares, more than any household holds; check the numbers`);
     warnings.push(warning('derivedShares', row.place('shares'), `no shares; using Value ÷ Price = ${shares.toFixed(6)}`));
   }
   return { shares, price, value: amountCents(value) };

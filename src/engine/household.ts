@@ -4,7 +4,8 @@
  * no cost basis or date).
  */
 import { IsoDate } from './dates';
-import { Warning, warning } from './errors';
+import { InputError, Warning, warning } from './errors';
+import { MAX_HOUSEHOLD_TOTAL } from './money';
 import { inferenceWarning, inferredAccount, parseAccounts } from './accounts';
 import { parseFunds } from './funds';
 import { parseHoldings } from './holdings';
@@ -31,6 +32,7 @@ export function readHousehold(tables: HouseholdTables): Household {
   const warnings: Warning[] = [...holdingsTable.warnings, ...settingWarnings];
   const accounts = mergeAccounts(listed, holdingsTable.holdings, tables.accounts?.name ?? null, warnings);
   warnings.push(...taxDataWarnings(holdingsTable.holdings, accounts, tables.holdings.name, holdingsTable));
+  checkHouseholdTotal(holdingsTable.holdings, accounts, tables.holdings.name);
   return {
     holdings: holdingsTable.holdings,
     targets,
@@ -40,6 +42,16 @@ export function readHousehold(tables: HouseholdTables): Household {
     identical: tables.identical ? parseIdentical(tables.identical) : new Map(),
     warnings,
   };
+}
+
+/** Every row is within a trillion; the sum must stay where whole cents are exact and the solver's numbers sane. */
+function checkHouseholdTotal(holdings: readonly Holding[], accounts: readonly Account[], table: string): void {
+  let total = 0;
+  for (const h of holdings) total += Math.abs(h.value);
+  for (const a of accounts) total += Math.abs(a.contribution);
+  if (total > MAX_HOUSEHOLD_TOTAL * 100) {
+    throw new InputError({ table, row: null, column: null }, 'the household adds up to more than $10 trillion; check for amounts typed in cents or a pasted account number');
+  }
 }
 
 function mergeAccounts(listed: Account[], holdings: readonly Holding[], accountsTable: string | null, warnings: Warning[]): Account[] {
@@ -90,5 +102,13 @@ function taxDataWarnings(
  */
 export function withAsOf(household: Household, override: IsoDate | null, today: IsoDate): Household {
   const asOf = override ?? household.settings.asOf ?? today;
-  return { ...household, settings: { ...household.settings, asOf } };
+  const late = household.holdings.filter((h) => h.acquired !== null && h.acquired > asOf);
+  if (late.length === 0) return { ...household, settings: { ...household.settings, asOf } };
+  // A lot bought "after" AsOf is a typo or an AsOf left behind: treating it as bought on AsOf keeps it
+  // short-term and inside the wash-sale window — the cautious reading — and the user is told.
+  const warnings = late.map((h) =>
+    warning('acquiredAfterAsOf', { table: 'Holdings', row: h.row, column: 'Acquired' }, `${h.ticker} in ${h.account} was acquired ${h.acquired}, after AsOf ${asOf}; it is treated as bought on ${asOf}`),
+  );
+  const holdings = household.holdings.map((h) => (h.acquired !== null && h.acquired > asOf ? { ...h, acquired: asOf } : h));
+  return { ...household, holdings, settings: { ...household.settings, asOf }, warnings: [...household.warnings, ...warnings] };
 }

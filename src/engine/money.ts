@@ -16,6 +16,15 @@ export type Cents = number & { readonly __unit?: 'cents' };
 
 const SAFE_CENTS = Number.MAX_SAFE_INTEGER;
 
+/**
+ * The largest amount (in dollars) one row may hold: a value, a price, a cost basis, a contribution.
+ * No household's single position is worth a trillion dollars; beyond it a number is a typo or a
+ * pasted ID, and cents would lose exactness in a household total (safe to ±$90 trillion).
+ */
+export const MAX_ROW_AMOUNT = 1e12;
+/** The largest household total, in dollars: well inside exact integer cents, with room for contributions. */
+export const MAX_HOUSEHOLD_TOTAL = 1e13;
+
 /** Cents of an exact decimal amount, rounded half-up. */
 export function decimalToCents(amount: Decimal.Value): Cents {
   const c = new Money(amount).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();

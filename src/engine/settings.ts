@@ -3,7 +3,7 @@
  * how its value is read, and what it means. An unknown key is a warning; a bad value an error naming
  * the key.
  */
-import { amountCents } from './money';
+import { amountCents, MAX_ROW_AMOUNT } from './money';
 import { Cell, Parsed, readBoolean, readDate, readNumber, readPercent, readText } from './cells';
 import { Warning, warning } from './errors';
 import { Settings } from './model';
@@ -49,7 +49,7 @@ function oneOf<T extends string>(...choices: T[]): Reader {
   };
 }
 
-function atLeast(min: number, read: (cell: Cell) => Parsed<number>, what: string): Reader {
+function atLeast(min: number, read: (cell: Cell) => Parsed<number>, what: string): (cell: Cell) => Parsed<number> {
   return (cell) => {
     const n = read(cell);
     if (n.ok && n.value !== null && n.value < min) return { ok: false, problem: `${what} cannot be below ${min}` };
@@ -69,7 +69,16 @@ function money(cell: Cell): Parsed<number> {
   const n = readNumber(cell);
   if (!n.ok || n.value === null) return n;
   if (n.value < 0) return { ok: false, problem: 'cannot be negative' };
+  if (n.value > MAX_ROW_AMOUNT) return { ok: false, problem: `${n.value} is beyond $1 trillion; check the number` };
   return { ok: true, value: amountCents(n.value) };
+}
+
+function atMost(max: number, read: (cell: Cell) => Parsed<number>, what: string): Reader {
+  return (cell) => {
+    const n = read(cell);
+    if (n.ok && n.value !== null && n.value > max) return { ok: false, problem: `${what} cannot be above ${max}` };
+    return n;
+  };
 }
 
 function positive(cell: Cell): Parsed<number> {
@@ -97,9 +106,11 @@ const DEFINITIONS: Readonly<Record<string, { field: keyof Settings; name: string
       ['LongTermRate', 'longTermRate', fraction(readPercent)],
       ['HarvestLosses', 'harvestLosses', readBoolean],
       ['Commission', 'commission', money],
-      ['SpreadBps', 'spreadBps', atLeast(0, readNumber, 'SpreadBps')],
+      // 10,000 bps is the whole trade: anything above is a typo, and would swamp every other cost.
+      ['SpreadBps', 'spreadBps', atMost(10_000, atLeast(0, readNumber, 'SpreadBps'), 'SpreadBps')],
       ['SellUntargeted', 'sellUntargeted', readBoolean],
-      ['TimeLimit', 'timeLimit', positive],
+      // A safety net, not a budget: ten minutes is more than any household needs, and no cell should wait longer.
+      ['TimeLimit', 'timeLimit', atMost(600, positive, 'TimeLimit (seconds)')],
       ['ConcentrationLimit', 'concentrationLimit', fraction(readPercent)],
     ] as const
   ).map(([name, field, read]) => [name.toLowerCase(), { field, name, read }]),

@@ -19,6 +19,7 @@ import {
 } from './cells';
 import { IsoDate } from './dates';
 import { InputError, Place } from './errors';
+import { MAX_ROW_AMOUNT } from './money';
 
 /** A table as an adapter hands it over: its name, its cells (header first) and where it sits. */
 export interface TableInput {
@@ -210,10 +211,18 @@ export class RowCursor<K extends string> {
     return n;
   }
 
+  /** An amount of money (a value, a basis, a contribution): a number no larger than MAX_ROW_AMOUNT either way. */
+  amount(key: K, options: { negative?: boolean } = {}): number | null {
+    const n = options.negative ? this.number(key) : this.nonNegative(key);
+    if (n !== null) checkAmount(this, key, n);
+    return n;
+  }
+
   price(key: K): number | null {
     const cell = this.raw(key);
     const n = typeof cell === 'number' && Number.isFinite(cell) ? cell : this.take(key, readPrice(cell));
     if (n !== null && n < 0) this.fail(key, `the price ${n} is negative`);
+    if (n !== null) checkAmount(this, key, n);
     return n;
   }
 
@@ -236,5 +245,13 @@ export class RowCursor<K extends string> {
 
   boolean(key: K): boolean | null {
     return this.take(key, readBoolean(this.raw(key)));
+  }
+}
+
+/** Refuses an amount beyond a trillion dollars, naming the cell: no single row holds that much. */
+export function checkAmount<K extends string>(row: RowCursor<K>, key: K | null, dollars: number, what?: string): void {
+  if (!(Math.abs(dollars) <= MAX_ROW_AMOUNT)) {
+    const amount = what === undefined ? `${dollars} is` : `${what} is ${dollars},`;
+    row.fail(key, `${amount} beyond $1 trillion, more than one row can hold; check the number`);
   }
 }

@@ -51,6 +51,8 @@ export function parseTargets(input: TableInput): Target[] {
     if (parts.amount < 0) row.fail('weight', `the target for ${key} is negative`);
     const band = row.percent('band');
     if (band !== null && band < 0) row.fail('band', `the band for ${key} is negative`);
+    // As in Settings: a band beyond 100% would make every drift "OK" without a word.
+    if (band !== null && band > 1) row.fail('band', `the band for ${key} must be between 0% and 100%`);
     raw.push({ row: row.excelRow, key, ...parts, band, buy: row.text('buy')?.toUpperCase() ?? null });
   });
   if (raw.length === 0) throw new InputError(table.place(null, null), 'has no rows below its header');

@@ -66,10 +66,26 @@ export const HOSTED_FUNCTIONS: HostedSpec[] = [
   { name: 'REBAL.TRADES', fn: hostedTrades, required: 2, optional: 3 },
 ];
 
-/** HyperFormula's values → what Excel hands a custom function (blank → null, errors → "#VALUE!"). */
+/** HyperFormula's error types as Excel shows them. */
+const EXCEL_ERROR_TEXT: Partial<Record<ErrorType, string>> = {
+  [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
+  [ErrorType.NA]: '#N/A',
+  [ErrorType.NAME]: '#NAME?',
+  [ErrorType.NUM]: '#NUM!',
+  [ErrorType.REF]: '#REF!',
+  [ErrorType.VALUE]: '#VALUE!',
+  [ErrorType.SPILL]: '#SPILL!',
+};
+
+/**
+ * HyperFormula's values → what a REBAL function is handed: blank → null, an error → its text as Excel
+ * shows it (the form Office.js' Range.values gives the task pane). In Excel itself a custom function
+ * declared without `allowErrorForDataTypeAny` is not called at all when its range holds an error (the
+ * cell shows that error); either way the engine must never read an error as a name or a number.
+ */
 function toExcelValue(v: unknown): unknown {
   if (v === EmptyValue || v === undefined) return null;
-  if (v instanceof CellError) return `#${v.type}!`;
+  if (v instanceof CellError) return EXCEL_ERROR_TEXT[v.type] ?? `#${v.type}!`;
   if (typeof v === 'object' && v !== null && 'val' in v) return (v as { val: unknown }).val;
   return v;
 }

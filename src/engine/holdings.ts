@@ -179,7 +179,7 @@ function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]):
     warnings.push(warning('derivedPrice', row.place('price'), `no price; using Value ÷ Shares = ${price.toFixed(4)}`));
   } else if (price !== null && price > 0) {
     shares = value / price;
-    if (shares > MAX_SHARES) row.fail('shares', `Value ÷ Price is ${shares} shares, more than any household holds; check the numbers`);
+    if (!(shares <= MAX_SHARES)) row.fail('shares', `Value ÷ Price is more shares than any household holds; check the Value and the Price`);
     warnings.push(warning('derivedShares', row.place('shares'), `no shares; using Value ÷ Price = ${shares.toFixed(6)}`));
   }
   return { shares, price, value: amountCents(value) };

@@ -251,7 +251,8 @@ export class RowCursor<K extends string> {
 /** Refuses an amount beyond a trillion dollars, naming the cell: no single row holds that much. */
 export function checkAmount<K extends string>(row: RowCursor<K>, key: K | null, dollars: number, what?: string): void {
   if (!(Math.abs(dollars) <= MAX_ROW_AMOUNT)) {
-    const amount = what === undefined ? `${dollars} is` : `${what} is ${dollars},`;
+    const shown = Number.isFinite(dollars) ? String(dollars) : 'too large to compute';
+    const amount = what === undefined ? `${shown} is` : `${what} is ${shown},`;
     row.fail(key, `${amount} beyond $1 trillion, more than one row can hold; check the number`);
   }
 }

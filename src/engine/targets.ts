@@ -49,6 +49,7 @@ export function parseTargets(input: TableInput): Target[] {
     seen.set(keyOf(key), row.excelRow);
     const parts = row.percentParts('weight') ?? row.fail('weight', `the target for ${key} is blank`);
     if (parts.amount < 0) row.fail('weight', `the target for ${key} is negative`);
+    if (parts.amount > (parts.percentSign ? 1 : 100)) row.fail('weight', `the target for ${key} is more than 100%`);
     const band = row.percent('band');
     if (band !== null && band < 0) row.fail('band', `the band for ${key} is negative`);
     // As in Settings: a band beyond 100% would make every drift "OK" without a word.

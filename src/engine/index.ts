@@ -9,7 +9,18 @@ export { addDays, addMonths, daysBetween, excelSerialToIso, isoToExcelSerial, lo
 export { describePlace, InputError, isInputError } from './errors';
 export type { Place, Warning, WarningKind } from './errors';
 export type { Cents } from './money';
-export { centsToNumber, formatCents, Money } from './money';
+export { centsToNumber, Money } from './money';
+export {
+  formatCents,
+  formatDollarAmount,
+  formatPercent,
+  formatPercentUpTo,
+  formatPoints,
+  formatPrice,
+  formatShares,
+  formatWholeDollars,
+  MINUS,
+} from './format';
 export type {
   Account,
   AccountType,

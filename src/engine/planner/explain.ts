@@ -5,7 +5,7 @@
  *    the 2019-03-04 lot (long-term gain $812, est. tax $122) since no tax-advantaged account holds
  *    US Stocks to trim."
  */
-import { formatWholeDollars } from '../money';
+import { formatWholeDollars } from '../format';
 import { PlanContext } from './context';
 import { DraftTrade, Trade, TradeLot } from './trades';
 import { classValuesAfter } from './summary';

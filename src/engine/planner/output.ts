@@ -2,7 +2,8 @@
  * The plan as the REBAL.TRADES spill and as the command line's JSON (PRODUCT.md). Money in
  * currency units to the cent; an empty plan spills one row that says why nothing is due.
  */
-import { centsToNumber, formatWholeDollars } from '../money';
+import { formatWholeDollars } from '../format';
+import { centsToNumber } from '../money';
 import { Spill } from '../spill';
 import { percent } from './explain';
 import { Plan } from './plan';

@@ -5,6 +5,7 @@
  */
 import { amountCents, Cents, productCents } from './money';
 import { InputError, Warning, warning } from './errors';
+import { formatCents, formatPrice, formatShares } from './format';
 import { CASH_CLASS, CASH_TICKER, Holding, keyOf } from './model';
 import { ColumnSpec, RowCursor, TableInput, TableReader } from './table';
 
@@ -126,7 +127,7 @@ function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]):
           warning(
             'valueMismatch',
             row.place('value'),
-            `Shares × Price is ${(computed / 100).toFixed(2)} but Value says ${value.toFixed(2)}; using Shares × Price`,
+            `Shares × Price is ${formatCents(computed)} but Value says ${formatCents(given)}; using Shares × Price`,
           ),
         );
       }
@@ -138,10 +139,10 @@ function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]):
   }
   if (shares !== null && shares > 0) {
     price = value / shares;
-    warnings.push(warning('derivedPrice', row.place('price'), `no price; using Value ÷ Shares = ${price.toFixed(4)}`));
+    warnings.push(warning('derivedPrice', row.place('price'), `no price; using Value ÷ Shares = ${formatPrice(price)}`));
   } else if (price !== null && price > 0) {
     shares = value / price;
-    warnings.push(warning('derivedShares', row.place('shares'), `no shares; using Value ÷ Price = ${shares.toFixed(6)}`));
+    warnings.push(warning('derivedShares', row.place('shares'), `no shares; using Value ÷ Price = ${formatShares(shares)}`));
   }
   return { shares, price, value: amountCents(value) };
 }

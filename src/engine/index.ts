@@ -53,7 +53,6 @@ export type { PlanMode } from './model';
 export { computeExposure, otherLabel, topExposure } from './lookthrough';
 export type { ExposureKind, ExposureOptions, ExposureReport, ExposureRest, ExposureRow, ExposureVia } from './lookthrough';
 export type { ConcentrationFlag } from './concentration';
-export { percentOfHousehold } from './concentration';
 export { describeVia, EXPOSURE_HEADER, exposureJson, exposureSpill, readTop } from './exposure-output';
 export type { ExposureJson } from './exposure-output';
 export { planTrades } from './planner/plan';

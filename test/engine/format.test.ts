@@ -10,6 +10,10 @@ import {
   formatWholeDollars,
   MINUS,
 } from '../../src/engine/format';
+import { computeDrift } from '../../src/engine/drift';
+import { parseHoldings } from '../../src/engine/holdings';
+import { parseTargets } from '../../src/engine/targets';
+import { household, lot, table } from '../support/builders';
 
 const M = MINUS; // U+2212
 
@@ -222,5 +226,30 @@ describe('formatShares: a share count', () => {
 
   it.each([NaN, -Infinity])('refuses %d', (x) => {
     expect(() => formatShares(x)).toThrow(/^format: /);
+  });
+});
+
+describe('messages that quote numbers use these forms', () => {
+  it('Holdings: a Value that disagrees, a derived price and derived shares', () => {
+    const { warnings } = parseHoldings(
+      table('Holdings', [
+        ['Ticker', 'Shares', 'Price', 'Value'],
+        ['VTI', 1200, 250.5, 290000],
+        ['BND', 3, null, 1000],
+        ['VXUS', null, 60, 1000],
+      ]),
+    );
+    expect(warnings.map((w) => w.message)).toEqual([
+      'Holdings, row 2, column Value: Shares × Price is $300,600.00 but Value says $290,000.00; using Shares × Price',
+      'Holdings, row 3, column Price: no price; using Value ÷ Shares = $333.3333',
+      'Holdings, row 4, column Shares: no shares; using Value ÷ Price = 16.666667',
+    ]);
+  });
+
+  it("the household's total, and a Targets sum", () => {
+    expect(() => computeDrift(household({ holdings: [lot('IRA', 'VTI', 0, 1)], targets: { 'US Stocks': '100%' } }))).toThrow(
+      "the household's total value is $0.00; drift needs a positive total",
+    );
+    expect(() => parseTargets(table('Targets', [['Class', 'Target'], ['A', 0.6], ['B', 0.4002]]))).toThrow('the targets add up to 100.02%;');
   });
 });

@@ -158,7 +158,7 @@ describe('rebal writes', () => {
     const run = await rebal([input, '--as-of', '2026-11-21']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Drift as of 2026-11-21');
-    expect(run.stdout).toMatch(/US Stocks\s+\$4,507\.50\s+45\.08%\s+60\.00%\s+-14\.93%\s+5\.00%\s+Under/);
+    expect(run.stdout).toMatch(/US Stocks\s+\$4,507\.50\s+45\.08%\s+60\.00%\s+−14\.93 pp\s+5\.00%\s+Under/);
     const output = file('household.rebalanced.xlsx');
     expect(run.stdout).toContain(`Wrote ${output}`);
     expect(fs.readFileSync(input).equals(before)).toBe(true);

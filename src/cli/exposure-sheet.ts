@@ -3,7 +3,7 @@
  * ConcentrationLimit are shaded, and the flags are written under the table as sentences.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { exposureSpill } from '../engine';
+import { exposureSpill, formatPercentUpTo } from '../engine';
 import type { ExposureReport } from '../engine';
 import { MONEY_FORMAT, ownSheet, PERCENT_FORMAT, writeTable } from './sheets';
 
@@ -23,14 +23,9 @@ export function writeExposureSheet(workbook: Workbook, exposure: ExposureReport,
   });
   if (exposure.flags.length > 0) {
     const at = spill.length + 2;
-    sheet.getCell(at, 1).value = `Above the ${limitText(exposure.limit)} concentration limit:`;
+    sheet.getCell(at, 1).value = `Above the ${formatPercentUpTo(exposure.limit)} concentration limit:`;
     sheet.getCell(at, 1).font = { bold: true };
     exposure.flags.forEach((f, i) => (sheet.getCell(at + 1 + i, 1).value = f.message));
   }
   return sheet;
-}
-
-/** 0.1 → "10%", 0.125 → "12.5%". */
-export function limitText(limit: number): string {
-  return `${Number((limit * 100).toFixed(4))}%`;
 }

@@ -1,10 +1,9 @@
 /** The terminal's view of exposure: the largest holdings after look-through, then the concentration flags. */
-import { formatCents } from '../engine';
+import { formatCents, formatPercent, formatPercentUpTo } from '../engine';
 import type { ExposureReport } from '../engine';
-import { limitText } from './exposure-sheet';
 import { renderTable } from './text-table';
 
-const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+const pct = (x: number) => formatPercent(x, 2);
 
 /** The report's rows (computed with `top`), the rest summed, the household's total, and the flags. */
 export function renderExposure(exposure: ExposureReport): string {
@@ -14,7 +13,7 @@ export function renderExposure(exposure: ExposureReport): string {
   const direct = exposure.rows.reduce((s, r) => s + r.direct, rest?.direct ?? 0);
   rows.push(['Total', formatCents(direct), formatCents(exposure.total - direct), formatCents(exposure.total), pct(1), '']);
   const table = renderTable(['Holding', 'Direct', 'Via funds', 'Total', 'Weight', 'Via'], rows, [false, true, true, true, true, false]);
-  const limit = limitText(exposure.limit);
+  const limit = formatPercentUpTo(exposure.limit);
   const flags =
     exposure.flags.length === 0
       ? `No single holding is above the ${limit} concentration limit.`

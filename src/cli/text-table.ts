@@ -1,5 +1,5 @@
 /** Plain-text tables for the terminal: right-aligned numbers, a rule under the header. */
-import { formatCents, Money, whyNothingIsDue } from '../engine';
+import { formatCents, formatDollarAmount, formatPercent, formatPoints, formatShares, whyNothingIsDue } from '../engine';
 import type { DriftReport, Plan } from '../engine';
 
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string {
@@ -12,32 +12,24 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/**
- * A fraction in percent to 0.01 pp, half away from zero, decided on the fraction's 12 significant
- * digits: float's (0.45075 * 100).toFixed(2) is "45.07", but 4,507.50 of 10,000.00 is 45.08%.
- */
-function percentDigits(x: number): string {
-  const text = new Money(x.toPrecision(12)).times(100).toFixed(2);
-  return text === '-0.00' ? '0.00' : text;
-}
-
-const pct = (x: number | null) => (x === null ? '' : `${percentDigits(x)}%`);
-const signedPct = (x: number | null) => (x === null ? '' : `${x > 0 ? '+' : ''}${percentDigits(x)}%`);
+/** Weights to 0.01%, drift in signed percentage points (the engine's format: 4,507.50 of 10,000.00 is 45.08%). */
+const pct = (x: number | null) => (x === null ? '' : formatPercent(x, 2));
+const points = (x: number | null) => (x === null ? '' : formatPoints(x, 2));
 
 export function renderDrift(drift: DriftReport): string {
-  const rows = drift.rows.map((r) => [r.label, formatCents(r.value), pct(r.weight), pct(r.target), signedPct(r.drift), pct(r.band), r.status]);
-  rows.push(['Total', formatCents(drift.total), '100.00%', '', '', '', '']);
+  const rows = drift.rows.map((r) => [r.label, formatCents(r.value), pct(r.weight), pct(r.target), points(r.drift), pct(r.band), r.status]);
+  rows.push(['Total', formatCents(drift.total), pct(1), '', '', '', '']);
   return renderTable(['Class', 'Value', 'Weight', 'Target', 'Drift', 'Band', 'Status'], rows, [false, true, true, true, true, true, false]);
 }
 
 /** The drafted trades as a table, each reason below it, then the plan's totals. */
 export function renderTrades(plan: Plan): string {
   if (plan.trades.length === 0) return whyNothingIsDue(plan);
-  const rows = plan.trades.map((t, i) => [String(i + 1), t.account, t.action, String(t.shares), t.ticker, formatCents(t.amount), formatCents(t.estTax)]);
+  const rows = plan.trades.map((t, i) => [String(i + 1), t.account, t.action, formatShares(t.shares), t.ticker, formatCents(t.amount), formatCents(t.estTax)]);
   const table = renderTable(['#', 'Account', 'Action', 'Shares', 'Ticker', 'Amount', 'Est. tax'], rows, [true, false, false, true, false, true, true]);
   const reasons = plan.trades.map((t, i) => `${i + 1}. ${t.reason}`).join('\n');
   const s = plan.summary;
-  const proven = s.gap.proven ? 'within the tolerances of the best plan' : `not proven best: drift within ${(s.gap.drift * 100).toFixed(3)}% of the total, tax and cost within ${formatCents(Math.round(s.gap.taxAndCost * 100))}`;
+  const proven = s.gap.proven ? 'within the tolerances of the best plan' : `not proven best: drift within ${formatPercent(s.gap.drift, 3)} of the total, tax and cost within ${formatDollarAmount(s.gap.taxAndCost)}`;
   const totals =
     `${s.trades} trade${s.trades === 1 ? '' : 's'}; est. tax ${formatCents(s.tax)}; cost ${formatCents(s.cost)}; ` +
     `drift beyond tolerance ${formatCents(s.driftBefore)} → ${formatCents(s.driftAfter)} (${proven})`;

@@ -4,6 +4,7 @@
  * "AAPL is 12.1% of the household: 5.6% direct, 3.4% via QQQ, 3.1% via VTI".
  * Cash and a fund's unlisted remainder (`Other (FUND)`) are not single holdings and are never flagged.
  */
+import { formatPercent } from './format';
 import { Cents } from './money';
 import type { ExposureRow, ExposureVia } from './lookthrough';
 
@@ -33,14 +34,9 @@ export function concentrationFlags(rows: readonly ExposureRow[], limit: number, 
   return flags;
 }
 
-/** Percent of the household to one decimal: 0.1214 → "12.1%". */
-export function percentOfHousehold(fraction: number): string {
-  return `${(fraction * 100).toFixed(1)}%`;
-}
-
 function flagMessage(row: ExposureRow, household: Cents): string {
   const parts: string[] = [];
-  if (row.direct !== 0) parts.push(`${percentOfHousehold(row.direct / household)} direct`);
-  for (const v of row.via) parts.push(`${percentOfHousehold(v.value / household)} via ${v.fund}`);
-  return `${row.holding} is ${percentOfHousehold(row.weight)} of the household: ${parts.join(', ')}`;
+  if (row.direct !== 0) parts.push(`${formatPercent(row.direct / household)} direct`);
+  for (const v of row.via) parts.push(`${formatPercent(v.value / household)} via ${v.fund}`);
+  return `${row.holding} is ${formatPercent(row.weight)} of the household: ${parts.join(', ')}`;
 }

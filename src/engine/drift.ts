@@ -9,6 +9,7 @@
  */
 import { Cents } from './money';
 import { InputError } from './errors';
+import { formatCents } from './format';
 import { CASH_CLASS, Household, keyOf, Settings, Target } from './model';
 
 export type DriftStatus = 'OK' | 'Over' | 'Under' | 'No target';
@@ -55,7 +56,7 @@ export function computeDrift(household: Household): DriftReport {
     if (!labelByKey.has(h.keyId)) labelByKey.set(h.keyId, h.key);
   }
   if (total <= 0) {
-    throw new InputError({ table: 'Holdings', row: null, column: null }, `the household's total value is ${(total / 100).toFixed(2)}; drift needs a positive total`);
+    throw new InputError({ table: 'Holdings', row: null, column: null }, `the household's total value is ${formatCents(total)}; drift needs a positive total`);
   }
   const rows: DriftRow[] = [];
   const targeted = new Set<string>();

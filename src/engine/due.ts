@@ -7,6 +7,7 @@
  */
 import { addMonths, IsoDate } from './dates';
 import { DriftReport, DriftRow } from './drift';
+import { formatPercent } from './format';
 import { Frequency, Settings } from './model';
 
 export interface DueVerdict {
@@ -22,8 +23,6 @@ export interface DueVerdict {
 export const MONTHS_OF_FREQUENCY: Readonly<Record<Frequency, number>> = { Monthly: 1, Quarterly: 3, Semiannual: 6, Annual: 12 };
 
 type DueSettings = Pick<Settings, 'rule' | 'frequency' | 'lastRebalanced'>;
-
-const pp = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** Out-of-band classes, furthest beyond their band first (ties keep Targets' order). */
 export function outOfBand(drift: DriftReport): DriftRow[] {
@@ -45,7 +44,7 @@ export function largestDrift(drift: DriftReport): DriftRow | null {
 
 function describeBreaches(rows: DriftRow[]): string {
   const first = rows[0];
-  const head = `${first.label} is ${pp(first.weight)} vs ${pp(first.target ?? 0)} target (band ±${pp(first.band ?? 0)})`;
+  const head = `${first.label} is ${formatPercent(first.weight)} vs ${formatPercent(first.target ?? 0)} target (band ±${formatPercent(first.band ?? 0)})`;
   const more = rows.length - 1;
   return more === 0 ? head : `${head}, and ${more} more class${more === 1 ? '' : 'es'} out of band`;
 }

@@ -7,7 +7,8 @@ import { Cell, readNumber } from './cells';
 import { InputError } from './errors';
 import { roundWeight } from './json';
 import { ExposureReport, ExposureVia } from './lookthrough';
-import { centsToNumber, formatCents } from './money';
+import { formatCents } from './format';
+import { centsToNumber } from './money';
 import { Spill } from './spill';
 
 export const EXPOSURE_HEADER = ['Holding', 'Direct', 'Via funds', 'Total', 'Weight', 'Via'] as const;

@@ -12,6 +12,7 @@
  */
 import { percentToFraction } from './cells';
 import { InputError } from './errors';
+import { formatPercent } from './format';
 import { checkFundCycles } from './fund-graph';
 import { CASH_TICKER, FundWeight } from './model';
 import { ColumnSpec, RowCursor, TableInput, TableReader } from './table';
@@ -76,7 +77,7 @@ export function parseFunds(input: TableInput): FundWeight[] {
     if (total > 1 + FUND_OVERWEIGHT_TOLERANCE) {
       throw new InputError(
         { table: table.name, row: list[0].row, column: table.columnName('weight') },
-        `the weights of ${fund} add up to ${(total * 100).toFixed(2)}%, more than 100%`,
+        `the weights of ${fund} add up to ${formatPercent(total, 2)}, more than 100%`,
       );
     }
     for (const w of list) weights.push(w);

@@ -5,6 +5,7 @@
  */
 import { amountCents, Cents, MAX_ROW_AMOUNT, productCents } from './money';
 import { InputError, Warning, warning } from './errors';
+import { formatCents, formatPrice, formatShares } from './format';
 import { CASH_CLASS, CASH_TICKER, Holding, keyOf } from './model';
 import { checkAmount, ColumnSpec, RowCursor, TableInput, TableReader } from './table';
 import { quoteText } from './cells';
@@ -163,7 +164,7 @@ function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]):
           warning(
             'valueMismatch',
             row.place('value'),
-            `Shares × Price is ${(computed / 100).toFixed(2)} but Value says ${value.toFixed(2)}; using Shares × Price`,
+            `Shares × Price is ${formatCents(computed)} but Value says ${formatCents(given)}; using Shares × Price`,
           ),
         );
       }
@@ -176,11 +177,11 @@ function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]):
   if (shares !== null && shares > 0) {
     price = value / shares;
     checkAmount(row, 'price', price, 'Value ÷ Shares');
-    warnings.push(warning('derivedPrice', row.place('price'), `no price; using Value ÷ Shares = ${price.toFixed(4)}`));
+    warnings.push(warning('derivedPrice', row.place('price'), `no price; using Value ÷ Shares = ${formatPrice(price)}`));
   } else if (price !== null && price > 0) {
     shares = value / price;
     if (!(shares <= MAX_SHARES)) row.fail('shares', `Value ÷ Price is more shares than any household holds; check the Value and the Price`);
-    warnings.push(warning('derivedShares', row.place('shares'), `no shares; using Value ÷ Price = ${shares.toFixed(6)}`));
+    warnings.push(warning('derivedShares', row.place('shares'), `no shares; using Value ÷ Price = ${formatShares(shares)}`));
   }
   return { shares, price, value: amountCents(value) };
 }

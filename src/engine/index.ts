@@ -9,7 +9,18 @@ export { addDays, addMonths, daysBetween, excelSerialToIso, isoToExcelSerial, lo
 export { describePlace, InputError, isInputError } from './errors';
 export type { Place, Warning, WarningKind } from './errors';
 export type { Cents } from './money';
-export { centsToNumber, formatCents, Money } from './money';
+export { centsToNumber, Money } from './money';
+export {
+  formatCents,
+  formatDollarAmount,
+  formatPercent,
+  formatPercentUpTo,
+  formatPoints,
+  formatPrice,
+  formatShares,
+  formatWholeDollars,
+  MINUS,
+} from './format';
 export type {
   Account,
   AccountType,
@@ -42,7 +53,6 @@ export type { PlanMode } from './model';
 export { computeExposure, otherLabel, topExposure } from './lookthrough';
 export type { ExposureKind, ExposureOptions, ExposureReport, ExposureRest, ExposureRow, ExposureVia } from './lookthrough';
 export type { ConcentrationFlag } from './concentration';
-export { percentOfHousehold } from './concentration';
 export { describeVia, EXPOSURE_HEADER, exposureJson, exposureSpill, readTop } from './exposure-output';
 export type { ExposureJson } from './exposure-output';
 export { planTrades } from './planner/plan';

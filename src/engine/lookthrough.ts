@@ -13,6 +13,7 @@
  */
 import { concentrationFlags, ConcentrationFlag } from './concentration';
 import { InputError } from './errors';
+import { formatCents } from './format';
 import { Cents } from './money';
 import { CASH_TICKER, FundWeight, Household } from './model';
 import { splitCents } from './split-cents';
@@ -219,7 +220,7 @@ export function computeExposure(household: Household, options: ExposureOptions =
     else table.addDirect(ticker, h.value);
   }
   if (total <= 0) {
-    throw new InputError({ table: 'Holdings', row: null, column: null }, `the household's total value is ${(total / 100).toFixed(2)}; exposure needs a positive total`);
+    throw new InputError({ table: 'Holdings', row: null, column: null }, `the household's total value is ${formatCents(total)}; exposure needs a positive total`);
   }
   // Each fund's parts, kept flat until every holding's count is known, so each `via` list is
   // allocated once at its final size.

@@ -59,26 +59,3 @@ export function centsToNumber(c: Cents): number {
 export function centsToDecimal(c: Cents): Decimal {
   return new Money(c).dividedBy(100);
 }
-
-const moneyFormat = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const wholeMoneyFormat = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 0,
-});
-
-/** "$1,234.56" */
-export function formatCents(c: Cents): string {
-  return moneyFormat.format(c / 100);
-}
-
-/** "$1,235" — for sentences, where cents are noise. */
-export function formatWholeDollars(c: Cents): string {
-  return wholeMoneyFormat.format(Math.round(c / 100));
-}

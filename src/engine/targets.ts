@@ -4,6 +4,7 @@
  */
 import { percentToFraction } from './cells';
 import { InputError } from './errors';
+import { formatPercentUpTo } from './format';
 import { keyOf, Target } from './model';
 import { ColumnSpec, TableInput, TableReader } from './table';
 
@@ -62,7 +63,7 @@ export function parseTargets(input: TableInput): Target[] {
     const signed = raw.filter((t) => t.percentSign).reduce((s, t) => s + t.amount, 0);
     const plain = raw.filter((t) => !t.percentSign).reduce((s, t) => s + t.amount, 0);
     const percentNumbers = plain > 1.5;
-    const shown = `${round(signed * 100 + (percentNumbers ? plain : plain * 100), 4)}%`;
+    const shown = formatPercentUpTo(signed + (percentNumbers ? plain / 100 : plain), 4);
     throw new InputError(
       table.place(null, table.columnName('weight')),
       `the targets add up to ${shown}; they must add up to 100% (fractions adding to 1, or percent numbers adding to 100)`,
@@ -85,9 +86,4 @@ function chooseScale(raw: readonly RawTarget[]): number | null {
     if (Math.abs(signed + plain * scale - 1) <= SUM_TOLERANCE) return scale;
   }
   return null;
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

@@ -3,7 +3,7 @@
  * (draft-tables.ts), the planner runs in its Web Worker (HiGHS' wasm loads on the first draft), and
  * the Plan comes back in PRODUCT.md's JSON shape. Cancel terminates the worker.
  */
-import { tradesJson } from '../engine';
+import { formatPercent, tradesJson } from '../engine';
 import type { Plan, SolveProgress } from '../engine';
 import { PlannerClient } from '../worker/planner-client';
 import { draftTables } from './draft-tables';
@@ -16,7 +16,8 @@ const STAGES: Record<SolveProgress['stage'], string> = {
 };
 
 export function progressOf(progress: SolveProgress): DraftProgress {
-  const gap = progress.gap === null ? '' : ` (proven within ${(progress.gap * 100).toFixed(2)}%)`;
+  // HiGHS reports an infinite gap until it has a plan; there is nothing to say then.
+  const gap = progress.gap === null || !Number.isFinite(progress.gap) ? '' : ` (proven within ${formatPercent(progress.gap, 2)})`;
   return { fraction: (progress.stage - 1) / 3, message: `${STAGES[progress.stage]}${gap}` };
 }
 

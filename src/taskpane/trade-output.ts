@@ -2,6 +2,7 @@
  * What the pane writes for a draft: the `Trades YYYY-MM-DD` sheet (plain values, readable without
  * the add-in, with an Approved column) and the per-account order list for the clipboard.
  */
+import { formatDollarAmount, formatPrice, formatShares } from '../engine';
 import type { Cell, IsoDate } from '../engine';
 import type { DraftResult, DraftTrade } from './ports';
 
@@ -34,14 +35,8 @@ export function groupByAccount(trades: readonly DraftTrade[]): [string, { trade:
   return [...groups.entries()];
 }
 
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-export function formatMoney(amount: number): string {
-  return money.format(amount);
-}
-
 export function describeTrade(t: DraftTrade): string {
-  return `${t.action} ${t.shares} ${t.ticker} @ ${formatMoney(t.price)} (${formatMoney(t.amount)})`;
+  return `${t.action} ${formatShares(t.shares)} ${t.ticker} @ ${formatPrice(t.price)} (${formatDollarAmount(t.amount)})`;
 }
 
 /** "Joint Taxable:\n  SELL 12 VTI @ $250.12 ($3,001.44)\n…" — only the approved trades. */

@@ -158,7 +158,7 @@ describe('rebal writes', () => {
     const run = await rebal([input, '--as-of', '2026-11-21']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Drift as of 2026-11-21');
-    expect(run.stdout).toMatch(/US Stocks\s+\$4,507\.50\s+45\.08%\s+60\.00%\s+-14\.93%\s+5\.00%\s+Under/);
+    expect(run.stdout).toMatch(/US Stocks\s+\$4,507\.50\s+45\.08%\s+60\.00%\s+−14\.93 pp\s+5\.00%\s+Under/);
     const output = file('household.rebalanced.xlsx');
     expect(run.stdout).toContain(`Wrote ${output}`);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
@@ -258,7 +258,7 @@ describe('a bad workbook gets exactly one line on stderr and exit 1', () => {
     ['a cash row with no amount', (t) => { t.Holdings[5][5] = null; }, 'Holdings, row 6, column Value: the cash amount is blank'],
     ['Holdings with no rows', (t) => { t.Holdings = [t.Holdings[0]]; }, 'Holdings: has no rows below its header'],
     ['a blank account', (t) => { t.Holdings[2][0] = null; }, 'Holdings, row 3, column Account: the account is blank'],
-    ['nothing of value', (t) => { for (const r of t.Holdings.slice(1)) { r[3] = 0; r[5] = 0; } }, 'Holdings: the household\'s total value is 0.00'],
+    ['nothing of value', (t) => { for (const r of t.Holdings.slice(1)) { r[3] = 0; r[5] = 0; } }, 'Holdings: the household\'s total value is $0.00'],
   ];
 
   it.each(cases)('%s', async (_name, spoil, message) => {

@@ -12,14 +12,14 @@ describe('the terminal drift table', () => {
     );
     const lines = renderDrift(report).split('\n');
     expect(lines[0]).toMatch(/^Class\s+Value\s+Weight\s+Target\s+Drift\s+Band\s+Status$/);
-    expect(lines[2]).toMatch(/^US Stocks\s+\$4,507\.50\s+45\.08%\s+60\.00%\s+-14\.93%\s+5\.00%\s+Under$/);
-    expect(lines[4]).toMatch(/^Cash\s+\$1,100\.00\s+11\.00%\s+0\.00%\s+\+11\.00%\s+0\.00%\s+Over$/);
+    expect(lines[2]).toMatch(/^US Stocks\s+\$4,507\.50\s+45\.08%\s+60\.00%\s+−14\.93 pp\s+5\.00%\s+Under$/);
+    expect(lines[4]).toMatch(/^Cash\s+\$1,100\.00\s+11\.00%\s+0\.00%\s+\+11\.00 pp\s+0\.00%\s+Over$/);
     expect(lines[5]).toMatch(/^Gold\s+\$1,492\.50\s+14\.93%\s+No target$/);
     expect(lines[6]).toMatch(/^Total\s+\$10,000\.00\s+100\.00%$/);
   });
 
   it('never shows a negative zero', () => {
     const report = computeDrift(household({ holdings: [lot('IRA', 'VTI', 1, 100)], targets: { 'US Stocks': 1 } }));
-    expect(renderDrift(report)).not.toContain('-0.00');
+    expect(renderDrift(report)).not.toMatch(/[-−+]0\.00/);
   });
 });

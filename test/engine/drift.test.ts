@@ -154,7 +154,7 @@ describe('drift, hand-computed to the cent', () => {
   it('refuses drift without targets, or with nothing of value', () => {
     expect(() => computeDrift(household({ holdings: [lot('IRA', 'VTI', 1, 100)] }))).toThrow(InputError);
     expect(() => computeDrift(household({ holdings: [lot('IRA', 'VTI', 0, 100)], targets: { 'US Stocks': 1 } }))).toThrow(
-      /Holdings: the household's total value is 0.00; drift needs a positive total/,
+      /Holdings: the household's total value is \$0\.00; drift needs a positive total/,
     );
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { amountCents, decimalToCents, formatCents, productCents } from '../../src/engine/money';
+import { amountCents, decimalToCents, productCents } from '../../src/engine/money';
 
 /** The reference: the exact decimal product of the numbers as typed, rounded half-up (away from zero). */
 function referenceCents(quantity: number, price: number): number {
@@ -66,10 +66,5 @@ describe('productCents: shares × price to the cent, half-up, exactly', () => {
     );
     expect(productCents(1, 10.005)).toBe(1001);
     expect(productCents(3, 3.335)).toBe(1001); // 10.005
-  });
-
-  it('formats cents as dollars', () => {
-    expect(formatCents(123456)).toBe('$1,234.56');
-    expect(formatCents(-5)).toBe('-$0.05');
   });
 });

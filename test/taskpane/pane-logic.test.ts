@@ -1,6 +1,10 @@
 import { viewHousehold } from '../../src/taskpane/household-view';
 import { writeOwnSheet } from '../../src/taskpane/own-sheet';
-import { orderList, tradesSheetName } from '../../src/taskpane/trade-output';
+import { computeDrift } from '../../src/engine';
+import { progressOf } from '../../src/taskpane/engine-planner';
+import { describeLargestDrift } from '../../src/taskpane/review-log';
+import { describeTrade, orderList, tradesSheetName } from '../../src/taskpane/trade-output';
+import { household, lot } from '../support/builders';
 import { HOLDINGS, MemoryWorkbook, TARGETS } from '../support/memory-workbook';
 import { JOINT_PLAN } from './render-pane';
 
@@ -42,6 +46,25 @@ describe('the order list', () => {
     const plan = { ...JOINT_PLAN, trades: [...JOINT_PLAN.trades, { ...JOINT_PLAN.trades[1], account: 'Roth IRA', shares: 2, amount: 150 }] };
     expect(orderList(plan, [true, false, true])).toBe('Joint Taxable:\n  SELL 4 VTI @ $250.00 ($1,000.00)\n\nRoth IRA:\n  BUY 2 BND @ $75.00 ($150.00)');
     expect(orderList(plan, [false, false, false])).toBe('No approved trades.');
+  });
+
+  it('shows shares, a price and an amount in the engine’s forms', () => {
+    const trade = { ...JOINT_PLAN.trades[1], shares: 1234.5, price: 0.1235, amount: 152.46 };
+    expect(describeTrade(trade)).toBe('BUY 1,234.5 BND @ $0.1235 ($152.46)');
+  });
+});
+
+describe('numbers in the pane’s own text', () => {
+  it('writes the Review Log’s largest drift in signed percentage points with a true minus', () => {
+    const under = computeDrift(household({ holdings: [lot('IRA', 'VTI', 30, 100), lot('IRA', 'BND', 70, 100)], targets: { 'US Stocks': 0.6, Bonds: 0.4 } }));
+    expect(describeLargestDrift(under)).toBe('US Stocks −30.0 pp');
+    const over = computeDrift(household({ holdings: [lot('IRA', 'VTI', 70, 100), lot('IRA', 'BND', 30, 100)], targets: { 'US Stocks': 0.6, Bonds: 0.4 } }));
+    expect(describeLargestDrift(over)).toBe('US Stocks +10.0 pp');
+  });
+
+  it('says nothing of a solver gap that is not yet finite', () => {
+    expect(progressOf({ stage: 2, gap: Infinity }).message).toBe('Cutting tax and trading cost…');
+    expect(progressOf({ stage: 2, gap: 0.00125 }).message).toBe('Cutting tax and trading cost… (proven within 0.13%)');
   });
 });
 

@@ -214,7 +214,7 @@ describe('Exposure', () => {
     renderPane(household(), { exposure });
     await screen.findByTestId('total-value');
     tab('Exposure');
-    expect(await screen.findByText('AAPL is 12.0% of the household through funds and direct holdings, above the 10.0% concentration limit.')).toBeTruthy();
+    expect(await screen.findByText('AAPL is 12.0% of the household through funds and direct holdings, above the 10% concentration limit.')).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Top 10 look-through holdings' })).getByText('direct, QQQ')).toBeTruthy();
     expect(exposure.exposure).toHaveBeenCalledWith(expect.objectContaining({ top: 10 }));
   });

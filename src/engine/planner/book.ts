@@ -5,6 +5,7 @@
  */
 import { bandOf } from '../drift';
 import { InputError } from '../errors';
+import { formatCents } from '../format';
 import { IsoDate } from '../dates';
 import { Cents } from '../money';
 import { Account, CASH_CLASS, Holding, Household, keyOf, Settings } from '../model';
@@ -150,7 +151,7 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
   }
   const total = totalToday + contributions;
   if (total <= 0) {
-    throw new InputError({ table: 'Holdings', row: null, column: null }, `the household's total value is ${(total / 100).toFixed(2)}; a plan needs a positive total`);
+    throw new InputError({ table: 'Holdings', row: null, column: null }, `the household's total value is ${formatCents(total)}; a plan needs a positive total`);
   }
   return { asOf, settings, accounts, positions, classes, totalToday, total, valueByKey, priceOf, recentlyBought, identical: household.identical };
 }

@@ -5,7 +5,7 @@
  *    the 2019-03-04 lot (long-term gain $812, est. tax $122) since no tax-advantaged account holds
  *    US Stocks to trim."
  */
-import { formatWholeDollars } from '../money';
+import { formatPercent, formatShares, formatWholeDollars } from '../format';
 import { PlanContext } from './context';
 import { DraftTrade, Trade, TradeLot } from './trades';
 import { classValuesAfter } from './summary';
@@ -33,17 +33,9 @@ function listed(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-export function percent(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
-
-function shareCount(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(6)));
-}
-
 function reasonFor(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[], after: ReadonlyMap<string, number>): string {
   const verb = t.action === 'BUY' ? 'Buy' : 'Sell';
-  const head = `${verb} ${shareCount(t.shares)} ${t.ticker} in ${t.account} (${formatWholeDollars(t.amount)})`;
+  const head = `${verb} ${formatShares(t.shares)} ${t.ticker} in ${t.account} (${formatWholeDollars(t.amount)})`;
   const parts = [classClause(ctx, t, after)];
   if (t.action === 'SELL') parts.push(...sellClauses(ctx, t, all));
   else parts.push(...buyClauses(ctx, t, all));
@@ -56,7 +48,7 @@ function classClause(ctx: PlanContext, t: DraftTrade, after: ReadonlyMap<string,
   if (!cls) return `${t.classLabel} has no target and SellUntargeted is on, so it is sold`;
   const before = (book.valueByKey.get(cls.keyId) ?? 0) / book.totalToday;
   const later = (after.get(cls.keyId) ?? 0) / book.total;
-  return `${cls.label} is ${percent(before)} vs ${percent(cls.target)} target (${percent(later)} after the plan)`;
+  return `${cls.label} is ${formatPercent(before)} vs ${formatPercent(cls.target)} target (${formatPercent(later)} after the plan)`;
 }
 
 function sellClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]): string[] {
@@ -109,7 +101,7 @@ function lotsClause(lots: readonly TradeLot[], estTax: number, harvest: boolean)
   }
   const each = lots.map((l) => {
     const d = describe(l);
-    return `${d.when} ${shareCount(l.shares)} sh (${d.kind})`;
+    return `${d.when} ${formatShares(l.shares)} sh (${d.kind})`;
   });
   return `sells ${lots.length} lots: ${each.join(', ')}; est. tax ${formatWholeDollars(estTax)}${offset}`;
 }

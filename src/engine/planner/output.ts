@@ -2,9 +2,9 @@
  * The plan as the REBAL.TRADES spill and as the command line's JSON (PRODUCT.md). Money in
  * currency units to the cent; an empty plan spills one row that says why nothing is due.
  */
-import { centsToNumber, formatWholeDollars } from '../money';
+import { formatPercent, formatWholeDollars } from '../format';
+import { centsToNumber } from '../money';
 import { Spill } from '../spill';
-import { percent } from './explain';
 import { Plan } from './plan';
 
 export const TRADES_HEADER = ['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Reason'] as const;
@@ -27,7 +27,7 @@ export function whyNothingIsDue(plan: Plan): string {
   const s = plan.summary;
   const off = s.classes.filter((c) => c.excessBefore > 0);
   if (off.length === 0) return 'Nothing to trade: every class is already at its target (within its tolerance).';
-  const list = off.map((c) => `${c.label} ${percent(c.weightBefore)} vs ${percent(c.target)}`).join(', ');
+  const list = off.map((c) => `${c.label} ${formatPercent(c.weightBefore)} vs ${formatPercent(c.target)}`).join(', ');
   return (
     `Nothing to trade: no trade that keeps the rules (whole shares, MinTrade, reserves, frozen accounts, wash sales) ` +
     `brings the household closer to target. Still off target: ${list} (${formatWholeDollars(s.driftAfter)} beyond tolerance).`

@@ -4,6 +4,7 @@
  * loaded HiGHS instance and AsOf is the household's settings.asOf (adapters fix it with withAsOf).
  */
 import { InputError, Warning, warning } from '../errors';
+import { formatDollarAmount, formatPercent } from '../format';
 import { Household, keyOf } from '../model';
 import { buildBook } from './book';
 import { explainTrades } from './explain';
@@ -45,7 +46,7 @@ export function planTrades(household: Household, solver: Solver, options: PlanOp
       warning(
         'planNotProven',
         { table: 'Settings', row: null, column: 'TimeLimit' },
-        `the planner stopped at its time limit; the plan is within ${(summary.gap.drift * 100).toFixed(2)}% of the total of the best drift and $${summary.gap.taxAndCost.toFixed(2)} of the cheapest tax and cost it could prove`,
+        `the planner stopped at its time limit; the plan is within ${formatPercent(summary.gap.drift, 2)} of the total of the best drift and ${formatDollarAmount(summary.gap.taxAndCost)} of the cheapest tax and cost it could prove`,
       ),
     );
   }

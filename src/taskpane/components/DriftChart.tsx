@@ -5,8 +5,8 @@
  */
 import * as React from 'react';
 import { tokens } from '@fluentui/react-components';
+import { formatPercent } from '../../engine';
 import type { DriftReport, DriftRow } from '../../engine';
-import { percent } from '../format';
 
 const ROW = 34;
 const LABEL = 104;
@@ -27,7 +27,7 @@ export function DriftChart({ drift }: { drift: DriftReport }): React.JSX.Element
   const out = rows.filter((r) => r.status === 'Over' || r.status === 'Under');
   const summary =
     `Drift chart: ${rows.length} classes. ` +
-    (out.length === 0 ? 'All classes are within their bands.' : `Out of band: ${out.map((r) => `${r.label} ${percent(r.weight)} vs ${percent(r.target ?? 0)}`).join('; ')}.`);
+    (out.length === 0 ? 'All classes are within their bands.' : `Out of band: ${out.map((r) => `${r.label} ${formatPercent(r.weight)} vs ${formatPercent(r.target ?? 0)}`).join('; ')}.`);
   return (
     <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${rows.length * ROW + 32}`} width="100%" style={{ maxWidth: 480, display: 'block' }}>
       <title>{summary}</title>
@@ -67,7 +67,7 @@ export function DriftChart({ drift }: { drift: DriftReport }): React.JSX.Element
           0%
         </text>
         <text x={LABEL + TRACK} y={rows.length * ROW + 12} textAnchor="end">
-          {percent(top)}
+          {formatPercent(top)}
         </text>
         <text x={LABEL} y={rows.length * ROW + 26}>
           bar = today · line = target · green = band

@@ -1,8 +1,7 @@
 import * as React from 'react';
 import { Body1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { formatCents } from '../../engine';
+import { formatCents, formatPercent, formatPoints } from '../../engine';
 import type { DriftReport, DueVerdict } from '../../engine';
-import { percent, signedPoints } from '../format';
 import { DriftChart } from './DriftChart';
 import { DueStatus } from './DueStatus';
 
@@ -32,9 +31,9 @@ export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict
           {drift.rows.map((r) => (
             <TableRow key={r.label}>
               <TableCell>{r.label}</TableCell>
-              <TableCell>{percent(r.weight)}</TableCell>
-              <TableCell>{r.target === null ? '—' : percent(r.target)}</TableCell>
-              <TableCell>{r.drift === null ? '—' : signedPoints(r.drift)}</TableCell>
+              <TableCell>{formatPercent(r.weight)}</TableCell>
+              <TableCell>{r.target === null ? '—' : formatPercent(r.target)}</TableCell>
+              <TableCell>{r.drift === null ? '—' : formatPoints(r.drift)}</TableCell>
               <TableCell>{r.status}</TableCell>
             </TableRow>
           ))}

@@ -4,8 +4,7 @@ import { MessageBar, MessageBarBody, Spinner, Subtitle2, Table, TableBody, Table
 import { HouseholdView } from '../household-view';
 import { usePorts } from '../PaneContext';
 import { ExposureResult } from '../ports';
-import { percent } from '../format';
-import { formatMoney } from '../trade-output';
+import { formatDollarAmount, formatPercent, formatPercentUpTo } from '../../engine';
 import { errorText } from './Notice';
 
 const TOP = 10;
@@ -42,8 +41,8 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
           {state.result.flags.map((f) => (
             <MessageBar layout="multiline" key={f.holding} intent="warning">
               <MessageBarBody>
-                {f.message ?? `${f.holding} is ${percent(f.weight)} of the household through funds and direct holdings`}, above the{' '}
-                {percent(f.limit)} concentration limit.
+                {f.message ?? `${f.holding} is ${formatPercent(f.weight)} of the household through funds and direct holdings`}, above the{' '}
+                {formatPercentUpTo(f.limit)} concentration limit.
               </MessageBarBody>
             </MessageBar>
           ))}
@@ -60,8 +59,8 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
               {state.result.rows.map((r) => (
                 <TableRow key={r.holding}>
                   <TableCell>{r.holding}</TableCell>
-                  <TableCell>{formatMoney(r.total)}</TableCell>
-                  <TableCell>{percent(r.weight)}</TableCell>
+                  <TableCell>{formatDollarAmount(r.total)}</TableCell>
+                  <TableCell>{formatPercent(r.weight)}</TableCell>
                   <TableCell>{[r.direct > 0 ? 'direct' : null, ...r.via].filter(Boolean).join(', ')}</TableCell>
                 </TableRow>
               ))}

@@ -1,7 +1,7 @@
 /** The quarterly review: the rule's verdict, today's numbers, and "Log review" into the Review Log table. */
 import * as React from 'react';
 import { Body1, Button, Field, Subtitle2, Textarea } from '@fluentui/react-components';
-import { DriftReport, DueVerdict, formatCents } from '../../engine';
+import { DriftReport, DueVerdict, formatCents, formatDollarAmount } from '../../engine';
 import { HouseholdView, ROLE_NAMES } from '../household-view';
 import { usePorts } from '../PaneContext';
 import { describeLargestDrift, REVIEW_LOG_FORMATS, REVIEW_LOG_HEADER, reviewLogRow } from '../review-log';
@@ -59,7 +59,7 @@ export function ReviewPanel({ view, drift, due, draft, onChanged }: Props): Reac
         <dt>Trades approved</dt>
         <dd style={{ margin: 0 }}>{draft ? `${approved.length} of ${draft.result.trades.length}` : 'none drafted'}</dd>
         <dt>Est. tax</dt>
-        <dd style={{ margin: 0 }}>{draft ? `$${tax.toFixed(2)}` : '—'}</dd>
+        <dd style={{ margin: 0 }}>{draft ? formatDollarAmount(tax) : '—'}</dd>
       </dl>
       <Field label="Note for the log">
         <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />

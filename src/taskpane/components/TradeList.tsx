@@ -1,9 +1,9 @@
 /** The drafted trades by account, each with its reason, tax and an approve box; then the plan's summary. */
 import * as React from 'react';
 import { Body1, Caption1, Checkbox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import { percent, signedPoints } from '../format';
+import { formatDollarAmount, formatPercent, formatPoints } from '../../engine';
 import { DraftResult } from '../ports';
-import { describeTrade, formatMoney, groupByAccount } from '../trade-output';
+import { describeTrade, groupByAccount } from '../trade-output';
 
 interface Props {
   result: DraftResult;
@@ -35,7 +35,7 @@ export function TradeList({ result, approved, onApprove }: Props): React.JSX.Ele
               </Caption1>
               {trade.estTax !== 0 && (
                 <Caption1 as="p" style={{ display: 'block', margin: '2px 0 0 32px', fontWeight: 600 }}>
-                  Est. tax {formatMoney(trade.estTax)}
+                  Est. tax {formatDollarAmount(trade.estTax)}
                 </Caption1>
               )}
             </div>
@@ -44,8 +44,8 @@ export function TradeList({ result, approved, onApprove }: Props): React.JSX.Ele
       ))}
       <div aria-label="Plan summary" role="group" style={{ display: 'grid', gap: 4 }}>
         <Body1>
-          {summary.tradeCount} trades · est. tax {formatMoney(summary.totalTax)} (approved: {formatMoney(approvedTax)})
-          {summary.gap !== null && (summary.gap === 0 ? ' · proven best plan' : ` · within ${(summary.gap * 100).toFixed(2)}% of the best plan`)}
+          {summary.tradeCount} trades · est. tax {formatDollarAmount(summary.totalTax)} (approved: {formatDollarAmount(approvedTax)})
+          {summary.gap !== null && (summary.gap === 0 ? ' · proven best plan' : ` · within ${formatPercent(summary.gap, 2)} of the best plan`)}
         </Body1>
         {summary.driftAfter.length > 0 && (
           <Table size="extra-small" aria-label="Drift after the trades">
@@ -61,9 +61,9 @@ export function TradeList({ result, approved, onApprove }: Props): React.JSX.Ele
               {summary.driftAfter.map((d) => (
                 <TableRow key={d.class}>
                   <TableCell>{d.class}</TableCell>
-                  <TableCell>{percent(d.weight)}</TableCell>
-                  <TableCell>{d.target === null ? '—' : percent(d.target)}</TableCell>
-                  <TableCell>{d.drift === null ? '—' : signedPoints(d.drift)}</TableCell>
+                  <TableCell>{formatPercent(d.weight)}</TableCell>
+                  <TableCell>{d.target === null ? '—' : formatPercent(d.target)}</TableCell>
+                  <TableCell>{d.drift === null ? '—' : formatPoints(d.drift)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -62,7 +62,7 @@ export function excelWorkbook(excel: ExcelHost): WorkbookPort {
     readTables: () =>
       excel.run(async (context) => {
         const tables = context.workbook.tables;
-        tables.load('items/name,items/id');
+        tables.load('items/name,items/id,items/showTotals');
         const owned = loadOwnership(context);
         await context.sync();
         const ranges = tables.items.map((t) => t.getRange().load('address,values'));
@@ -74,7 +74,8 @@ export function excelWorkbook(excel: ExcelHost): WorkbookPort {
             id: t.id,
             sheet: sheetOfAddress(ranges[i].address),
             address: ranges[i].address,
-            values: ranges[i].values as Cell[][],
+            // getRange() includes the Total Row: a SUBTOTAL line, never a holding.
+            values: (t.showTotals ? ranges[i].values.slice(0, -1) : ranges[i].values) as Cell[][],
             headerRow: firstRowOf(ranges[i].address),
             ours: ours.includes(t.id),
           }),

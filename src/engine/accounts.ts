@@ -75,16 +75,16 @@ export function parseAccounts(input: TableInput): AccountsTable {
         parseAccountType(typeText) ??
         row.fail('type', `"${typeText}" is not an account type (use Taxable, Traditional, IRA, 401k, 403b, 457, SEP, TSP, Roth or HSA)`);
     }
-    const contribution = row.amount('contribution', { negative: true }) ?? 0;
-    const reserve = row.amount('reserve') ?? 0;
+    const contributionDollars = row.amount('contribution', { negative: true }) ?? 0;
+    const reserveDollars = row.amount('reserve') ?? 0;
     accounts.push({
       name,
       type,
       tax: TAX_OF_TYPE[type],
       typeSource,
       owner: row.text('owner'),
-      contribution: amountCents(contribution),
-      reserve: amountCents(reserve),
+      contribution: amountCents(contributionDollars),
+      reserve: amountCents(reserveDollars),
       tradable: row.boolean('trade') ?? true,
       row: row.excelRow,
     });

@@ -3,7 +3,7 @@
  * may trade. An account missing from the table (or with a blank Type) has its type inferred from its
  * name, and the inference is reported so the user can correct it.
  */
-import { amountCents } from './money';
+import { amountCents, ZERO_CENTS } from './money';
 import { Warning, warning } from './errors';
 import { Account, AccountType, keyOf, TaxTreatment } from './model';
 import { ColumnSpec, TableInput, TableReader } from './table';
@@ -75,16 +75,16 @@ export function parseAccounts(input: TableInput): AccountsTable {
         parseAccountType(typeText) ??
         row.fail('type', `"${typeText}" is not an account type (use Taxable, Traditional, IRA, 401k, 403b, 457, SEP, TSP, Roth or HSA)`);
     }
-    const contribution = row.amount('contribution', { negative: true }) ?? 0;
-    const reserve = row.amount('reserve') ?? 0;
+    const contributionDollars = row.amount('contribution', { negative: true }) ?? 0;
+    const reserveDollars = row.amount('reserve') ?? 0;
     accounts.push({
       name,
       type,
       tax: TAX_OF_TYPE[type],
       typeSource,
       owner: row.text('owner'),
-      contribution: amountCents(contribution),
-      reserve: amountCents(reserve),
+      contribution: amountCents(contributionDollars),
+      reserve: amountCents(reserveDollars),
       tradable: row.boolean('trade') ?? true,
       row: row.excelRow,
     });
@@ -95,7 +95,7 @@ export function parseAccounts(input: TableInput): AccountsTable {
 /** An account seen only in Holdings: type from its name, no contribution, no reserve, tradable. */
 export function inferredAccount(name: string): Account {
   const type = inferAccountType(name);
-  return { name, type, tax: TAX_OF_TYPE[type], typeSource: 'inferred', owner: null, contribution: 0, reserve: 0, tradable: true, row: null };
+  return { name, type, tax: TAX_OF_TYPE[type], typeSource: 'inferred', owner: null, contribution: ZERO_CENTS, reserve: ZERO_CENTS, tradable: true, row: null };
 }
 
 export function inferenceWarning(account: Account, accountsTable: string | null): Warning {

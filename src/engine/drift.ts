@@ -7,7 +7,7 @@
  * contribution, or targeted — at 0% when Targets has no Cash row), then untargeted keys in order of
  * first appearance.
  */
-import { Cents } from './money';
+import { addCents, Cents, ZERO_CENTS } from './money';
 import { InputError } from './errors';
 import { formatCents } from './format';
 import { CASH_CLASS, Household, keyOf, Settings, Target } from './model';
@@ -49,10 +49,10 @@ export function computeDrift(household: Household): DriftReport {
   }
   const valueByKey = new Map<string, Cents>();
   const labelByKey = new Map<string, string>();
-  let total = 0;
+  let total = ZERO_CENTS;
   for (const h of household.holdings) {
-    total += h.value;
-    valueByKey.set(h.keyId, (valueByKey.get(h.keyId) ?? 0) + h.value);
+    total = addCents(total, h.value);
+    valueByKey.set(h.keyId, addCents(valueByKey.get(h.keyId) ?? ZERO_CENTS, h.value));
     if (!labelByKey.has(h.keyId)) labelByKey.set(h.keyId, h.key);
   }
   if (total <= 0) {
@@ -62,7 +62,7 @@ export function computeDrift(household: Household): DriftReport {
   const targeted = new Set<string>();
   const addTargetRow = (label: string, target: Pick<Target, 'weight' | 'band'>, keyId: string) => {
     targeted.add(keyId);
-    const value = valueByKey.get(keyId) ?? 0;
+    const value = valueByKey.get(keyId) ?? ZERO_CENTS;
     const weight = value / total;
     const drift = weight - target.weight;
     const band = bandOf(target, household.settings);

@@ -8,7 +8,7 @@ import { InputError } from './errors';
 import { roundWeight } from './json';
 import { ExposureReport, ExposureVia } from './lookthrough';
 import { formatCents } from './format';
-import { centsToNumber } from './money';
+import { addCents, centsToNumber, subtractCents, ZERO_CENTS } from './money';
 import { Spill } from './spill';
 
 export const EXPOSURE_HEADER = ['Holding', 'Direct', 'Via funds', 'Total', 'Weight', 'Via'] as const;
@@ -25,9 +25,9 @@ export function exposureSpill(report: ExposureReport): Spill {
   for (const r of report.rows) rows.push([r.holding, n(r.direct), n(r.viaFunds), n(r.total), r.weight, describeVia(r.via)]);
   const rest = report.rest;
   if (rest) rows.push([`Others (${rest.count})`, n(rest.direct), n(rest.viaFunds), n(rest.total), rest.weight, '']);
-  let direct = rest?.direct ?? 0;
-  for (const r of report.rows) direct += r.direct;
-  rows.push(['Total', n(direct), n(report.total - direct), n(report.total), 1, '']);
+  let direct = rest?.direct ?? ZERO_CENTS;
+  for (const r of report.rows) direct = addCents(direct, r.direct);
+  rows.push(['Total', n(direct), n(subtractCents(report.total, direct)), n(report.total), 1, '']);
   return rows;
 }
 

@@ -105,7 +105,7 @@ function readHolding(row: RowCursor<HoldingColumn>, hasAccountColumn: boolean, w
   }
   const key = isCash ? CASH_CLASS : (assetClass ?? ticker);
   const amounts = isCash ? readCashAmount(row) : readPositionAmount(row, warnings);
-  const costBasisNumber = row.amount('costBasis');
+  const costBasisDollars = row.amount('costBasis');
   return {
     row: row.excelRow,
     account,
@@ -117,7 +117,7 @@ function readHolding(row: RowCursor<HoldingColumn>, hasAccountColumn: boolean, w
     shares: amounts.shares,
     price: amounts.price,
     value: amounts.value,
-    costBasis: costBasisNumber === null ? null : amountCents(costBasisNumber),
+    costBasis: costBasisDollars === null ? null : amountCents(costBasisDollars),
     acquired: row.date('acquired'),
   };
 }
@@ -131,8 +131,8 @@ interface Amounts {
 /** Cash is its Value; failing that Shares × Price, or Shares alone (a money-market fund at $1). */
 function readCashAmount(row: RowCursor<HoldingColumn>): Amounts {
   const shares = row.number('shares');
-  const value = zeroAsBlank(row.amount('value', { negative: true }), shares);
-  if (value !== null) return { shares: null, price: null, value: amountCents(value) };
+  const valueDollars = zeroAsBlank(row.amount('value', { negative: true }), shares);
+  if (valueDollars !== null) return { shares: null, price: null, value: amountCents(valueDollars) };
   if (shares === null) row.fail('value', 'the cash amount is blank (put it in Value)');
   const price = zeroAsBlank(row.price('price'), shares) ?? 1;
   checkAmount(row, 'shares', shares * price, 'Shares × Price');
@@ -149,15 +149,15 @@ function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]):
   let shares = zeroAsBlank(row.nonNegative('shares'), typedValue);
   if (shares !== null && shares > MAX_SHARES) row.fail('shares', `${shares} shares is more than any household holds; check the number`);
   let price = zeroAsBlank(row.price('price'), typedValue);
-  const value = shares !== null && price !== null && shares * price !== 0 ? zeroAsBlank(typedValue, 1) : typedValue;
-  if (shares !== null && shares !== 0 && price === 0 && !value) {
+  const valueDollars = shares !== null && price !== null && shares * price !== 0 ? zeroAsBlank(typedValue, 1) : typedValue;
+  if (shares !== null && shares !== 0 && price === 0 && !valueDollars) {
     row.fail('price', `the price is 0 on a row with ${shares} shares; a position needs its price (or a Value) to be valued and traded`);
   }
   if (shares !== null && price !== null) {
     if (shares * price > MAX_ROW_AMOUNT) checkAmount(row, 'shares', shares * price, 'Shares × Price');
     const computed = productCents(shares, price);
-    if (value !== null) {
-      const given = amountCents(value);
+    if (valueDollars !== null) {
+      const given = amountCents(valueDollars);
       const scale = Math.max(Math.abs(given), Math.abs(computed));
       if (scale > 0 && Math.abs(given - computed) > VALUE_TOLERANCE * scale) {
         warnings.push(
@@ -171,17 +171,17 @@ function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]):
     }
     return { shares, price, value: computed };
   }
-  if (value === null) {
+  if (valueDollars === null) {
     row.fail(shares === null ? 'shares' : 'price', `${shares === null ? 'Shares' : 'Price'} is blank and there is no Value`);
   }
   if (shares !== null && shares > 0) {
-    price = value / shares;
+    price = valueDollars / shares;
     checkAmount(row, 'price', price, 'Value ÷ Shares');
     warnings.push(warning('derivedPrice', row.place('price'), `no price; using Value ÷ Shares = ${formatPrice(price)}`));
   } else if (price !== null && price > 0) {
-    shares = value / price;
+    shares = valueDollars / price;
     if (!(shares <= MAX_SHARES)) row.fail('shares', `Value ÷ Price is more shares than any household holds; check the Value and the Price`);
     warnings.push(warning('derivedShares', row.place('shares'), `no shares; using Value ÷ Price = ${formatShares(shares)}`));
   }
-  return { shares, price, value: amountCents(value) };
+  return { shares, price, value: amountCents(valueDollars) };
 }

@@ -9,7 +9,7 @@ export { addDays, addMonths, daysBetween, excelSerialToIso, isoToExcelSerial, lo
 export { describePlace, InputError, isInputError } from './errors';
 export type { Place, Warning, WarningKind } from './errors';
 export type { Cents } from './money';
-export { centsToNumber, Money } from './money';
+export { absCents, addCents, cents, centsToNumber, Money, negateCents, subtractCents, sumCents, ZERO_CENTS } from './money';
 export {
   formatCents,
   formatDollarAmount,

@@ -14,7 +14,7 @@
 import { concentrationFlags, ConcentrationFlag } from './concentration';
 import { InputError } from './errors';
 import { formatCents } from './format';
-import { Cents } from './money';
+import { addCents, Cents, cents, ZERO_CENTS } from './money';
 import { CASH_TICKER, FundWeight, Household } from './model';
 import { splitCents } from './split-cents';
 
@@ -212,11 +212,11 @@ export function computeExposure(household: Household, options: ExposureOptions =
   const table = new ExposureTable(household.funds.length + rowsByFund.size + household.holdings.length);
   const expander = new FundExpander(rowsByFund, table);
   const fundValue = new Map<string, Cents>();
-  let total = 0;
+  let total = ZERO_CENTS;
   for (const h of household.holdings) {
-    total += h.value;
+    total = addCents(total, h.value);
     const ticker = h.isCash ? CASH_TICKER : h.ticker;
-    if (!h.isCash && expander.isFund(ticker)) fundValue.set(ticker, (fundValue.get(ticker) ?? 0) + h.value);
+    if (!h.isCash && expander.isFund(ticker)) fundValue.set(ticker, addCents(fundValue.get(ticker) ?? ZERO_CENTS, h.value));
     else table.addDirect(ticker, h.value);
   }
   if (total <= 0) {
@@ -229,7 +229,7 @@ export function computeExposure(household: Household, options: ExposureOptions =
   const parts = held.map(([, value], k) => splitCents(value, expansions[k].weights));
   for (let k = 0; k < held.length; k++) {
     const { slots } = expansions[k];
-    for (let j = 0; j < slots.length; j++) if (parts[k][j] !== 0) table.addVia(slots[j], parts[k][j]);
+    for (let j = 0; j < slots.length; j++) if (parts[k][j] !== 0) table.addVia(slots[j], cents(parts[k][j]));
   }
   const via: ExposureVia[][] = new Array(table.size);
   for (let i = 0; i < table.size; i++) via[i] = new Array<ExposureVia>(table.viaCount[i]);
@@ -239,15 +239,17 @@ export function computeExposure(household: Household, options: ExposureOptions =
     const { slots } = expansions[k];
     for (let j = 0; j < slots.length; j++) {
       const value = parts[k][j];
-      if (value !== 0) via[slots[j]][filled[slots[j]]++] = { fund, value };
+      if (value !== 0) via[slots[j]][filled[slots[j]]++] = { fund, value: cents(value) };
     }
   }
   const rows: ExposureRow[] = [];
   for (let i = 0; i < table.size; i++) {
     if (table.viaCount[i] === 0 && !table.held[i]) continue; // listed by a fund, but less than a cent of it is held
     if (table.viaCount[i] > 1) via[i].sort(byValue);
-    const rowTotal = table.direct[i] + table.viaFunds[i];
-    rows.push({ holding: table.names[i], kind: table.kinds[i], direct: table.direct[i], viaFunds: table.viaFunds[i], total: rowTotal, weight: rowTotal / total, via: via[i] });
+    const direct = cents(table.direct[i]);
+    const viaFunds = cents(table.viaFunds[i]);
+    const rowTotal = addCents(direct, viaFunds);
+    rows.push({ holding: table.names[i], kind: table.kinds[i], direct, viaFunds, total: rowTotal, weight: rowTotal / total, via: via[i] });
   }
   const sorted = largestFirst(rows);
   const limit = household.settings.concentrationLimit;
@@ -284,17 +286,17 @@ export function topExposure(report: ExposureReport, top: number | null): Exposur
   if (top === null || top >= report.rows.length) return report;
   const left = report.rows.slice(top);
   let count = left.length;
-  let direct = 0;
-  let viaFunds = 0;
+  let direct = ZERO_CENTS;
+  let viaFunds = ZERO_CENTS;
   for (const r of left) {
-    direct += r.direct;
-    viaFunds += r.viaFunds;
+    direct = addCents(direct, r.direct);
+    viaFunds = addCents(viaFunds, r.viaFunds);
   }
   if (report.rest) {
     count += report.rest.count;
-    direct += report.rest.direct;
-    viaFunds += report.rest.viaFunds;
+    direct = addCents(direct, report.rest.direct);
+    viaFunds = addCents(viaFunds, report.rest.viaFunds);
   }
-  const rest = { count, direct, viaFunds, total: direct + viaFunds, weight: (direct + viaFunds) / report.total };
+  const rest = { count, direct, viaFunds, total: addCents(direct, viaFunds), weight: (direct + viaFunds) / report.total };
   return { ...report, rows: report.rows.slice(0, top), rest };
 }

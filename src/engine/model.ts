@@ -1,6 +1,8 @@
 /**
- * The household's vocabulary, as read from the workbook. Money is in integer cents (see money.ts);
- * weights, rates and shares are plain numbers.
+ * The household's vocabulary, as read from the workbook. Money is in integer cents, typed `Cents`
+ * (see money.ts: a number in dollars does not type-check as Cents); the field names mirror the
+ * workbook's columns and keys, so they do not repeat the unit. Prices are dollars per share; weights,
+ * rates and shares are plain numbers.
  */
 import { Cents } from './money';
 import { IsoDate } from './dates';
@@ -26,9 +28,11 @@ export interface Holding {
   readonly isCash: boolean;
   /** Null for a value-only row (cash, or a fund typed as a market value). */
   readonly shares: number | null;
+  /** Dollars per share. */
   readonly price: number | null;
+  /** In cents: Shares × Price to the cent, or Value as typed. */
   readonly value: Cents;
-  /** Total cost of the row (the lot); null when not given. */
+  /** Total cost of the row (the lot), in cents; null when not given. */
   readonly costBasis: Cents | null;
   readonly acquired: IsoDate | null;
 }
@@ -55,7 +59,9 @@ export interface Account {
   /** Where the type came from: the Accounts table, or inferred from the account's name. */
   readonly typeSource: 'table' | 'inferred';
   readonly owner: string | null;
+  /** New cash this rebalance, in cents (the Contribution column, typed in dollars). */
   readonly contribution: Cents;
+  /** Cash the account keeps, in cents (the Reserve column, typed in dollars). */
   readonly reserve: Cents;
   /** False freezes the account: nothing in it is traded. */
   readonly tradable: boolean;
@@ -78,11 +84,13 @@ export interface Settings {
   readonly mode: PlanMode;
   readonly rebalanceTo: RebalanceTo;
   readonly wholeShares: boolean;
+  /** The smallest trade, in cents (MinTrade, typed in dollars); selling a whole position is exempt. */
   readonly minTrade: Cents;
   readonly taxAware: boolean;
   readonly shortTermRate: number;
   readonly longTermRate: number;
   readonly harvestLosses: boolean;
+  /** Cost per trade, in cents (Commission, typed in dollars). */
   readonly commission: Cents;
   readonly spreadBps: number;
   readonly sellUntargeted: boolean;

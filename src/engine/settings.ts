@@ -3,7 +3,7 @@
  * how its value is read, and what it means. An unknown key is a warning; a bad value an error naming
  * the key.
  */
-import { amountCents, MAX_ROW_AMOUNT } from './money';
+import { amountCents, Cents, cents, MAX_ROW_AMOUNT, ZERO_CENTS } from './money';
 import { Cell, Parsed, readBoolean, readDate, readNumber, readPercent, readText } from './cells';
 import { Warning, warning } from './errors';
 import { Settings } from './model';
@@ -26,12 +26,12 @@ export const DEFAULT_SETTINGS: Settings = {
   mode: 'Full',
   rebalanceTo: 'Target',
   wholeShares: true,
-  minTrade: 5000,
+  minTrade: cents(5000), // $50
   taxAware: true,
   shortTermRate: 0.37,
   longTermRate: 0.15,
   harvestLosses: false,
-  commission: 0,
+  commission: ZERO_CENTS,
   spreadBps: 0,
   sellUntargeted: false,
   timeLimit: 2,
@@ -65,9 +65,11 @@ function fraction(read: (cell: Cell) => Parsed<number>): Reader {
   };
 }
 
-function money(cell: Cell): Parsed<number> {
+/** An amount typed in dollars (MinTrade, Commission), read into cents. */
+function money(cell: Cell): Parsed<Cents> {
   const n = readNumber(cell);
-  if (!n.ok || n.value === null) return n;
+  if (!n.ok) return n;
+  if (n.value === null) return { ok: true, value: null };
   if (n.value < 0) return { ok: false, problem: 'cannot be negative' };
   if (n.value > MAX_ROW_AMOUNT) return { ok: false, problem: `${n.value} is beyond $1 trillion; check the number` };
   return { ok: true, value: amountCents(n.value) };

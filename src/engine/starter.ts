@@ -9,7 +9,7 @@ import { HOLDINGS_COLUMNS } from './holdings';
 import { AccountType, Household, keyOf } from './model';
 import { DEFAULT_SETTINGS } from './settings';
 import { headerColumns } from './table';
-import { centsToNumber } from './money';
+import { addCents, Cents, centsToNumber, ZERO_CENTS } from './money';
 
 export interface DetectedColumn {
   /** The header as written in the table. */
@@ -41,12 +41,12 @@ export const SETTINGS_STARTER_HEADER = ['Key', 'Value', 'Meaning'] as const;
  * fractions rounded to 0.1 percentage point; the largest row absorbs the rounding so they add to 100%.
  */
 export function starterTargets(household: Household): Cell[][] {
-  const valueByKey = new Map<string, { label: string; cents: number }>();
-  let total = 0;
+  const valueByKey = new Map<string, { label: string; cents: Cents }>();
+  let total = ZERO_CENTS;
   for (const h of household.holdings) {
-    total += h.value;
-    const entry = valueByKey.get(h.keyId) ?? { label: h.key, cents: 0 };
-    entry.cents += h.value;
+    total = addCents(total, h.value);
+    const entry = valueByKey.get(h.keyId) ?? { label: h.key, cents: ZERO_CENTS };
+    entry.cents = addCents(entry.cents, h.value);
     valueByKey.set(h.keyId, entry);
   }
   if (total <= 0) throw new InputError({ table: 'Holdings', row: null, column: null }, 'the total value is not positive, so there are no weights to start Targets from');

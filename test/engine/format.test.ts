@@ -11,11 +11,14 @@ import {
   MINUS,
 } from '../../src/engine/format';
 import { computeDrift } from '../../src/engine/drift';
+import { Cents, cents } from '../../src/engine/money';
 import { parseHoldings } from '../../src/engine/holdings';
 import { parseTargets } from '../../src/engine/targets';
 import { household, lot, table } from '../support/builders';
 
 const M = MINUS; // U+2212
+/** Deliberately not whole cents, past the type checker: the formatters' own run-time check is under test. */
+const notCents = (n: number) => n as Cents;
 
 describe('formatCents: integer cents to the cent', () => {
   it.each([
@@ -33,17 +36,17 @@ describe('formatCents: integer cents to the cent', () => {
     [-123456789, `${M}$1,234,567.89`],
     [Number.MAX_SAFE_INTEGER, '$90,071,992,547,409.91'],
     [-Number.MAX_SAFE_INTEGER, `${M}$90,071,992,547,409.91`],
-  ])('%d cents is %s', (cents, text) => {
-    expect(formatCents(cents)).toBe(text);
+  ])('%d cents is %s', (n, text) => {
+    expect(formatCents(cents(n))).toBe(text);
   });
 
   it.each([NaN, Infinity, -Infinity, 0.5, 2 ** 53])('refuses %d with an internal Error', (c) => {
-    expect(() => formatCents(c)).toThrow(/^format: /);
+    expect(() => formatCents(notCents(c))).toThrow(/^format: /);
   });
 
   it('reads back as the same cents after removing $ and commas and mapping − to -', () => {
     fc.assert(
-      fc.property(fc.maxSafeInteger(), (c) => {
+      fc.property(fc.maxSafeInteger().map(cents), (c) => {
         const text = formatCents(c);
         const plain = text.replace('$', '').replace(/,/g, '').replace(M, '-');
         const [dollars, cents] = plain.split('.');
@@ -67,13 +70,13 @@ describe('formatWholeDollars: cents to whole dollars, half away from zero', () =
     [144550, '$1,446'],
     [-144550, `${M}$1,446`],
     [123456789012, '$1,234,567,890'],
-  ])('%d cents is %s', (cents, text) => {
-    expect(formatWholeDollars(cents)).toBe(text);
+  ])('%d cents is %s', (n, text) => {
+    expect(formatWholeDollars(cents(n))).toBe(text);
   });
 
   it('refuses non-integers and NaN', () => {
-    expect(() => formatWholeDollars(NaN)).toThrow(/^format: /);
-    expect(() => formatWholeDollars(1.5)).toThrow(/^format: /);
+    expect(() => formatWholeDollars(notCents(NaN))).toThrow(/^format: /);
+    expect(() => formatWholeDollars(notCents(1.5))).toThrow(/^format: /);
   });
 });
 

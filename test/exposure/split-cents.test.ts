@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { cents } from '../../src/engine/money';
 import { kthLargest, splitCents } from '../../src/engine/split-cents';
 
 /** Positive weights normalised to add up to 1, like a fund's look-through weights. */
@@ -13,7 +14,7 @@ describe('splitting cents by largest remainder', () => {
   it('gives parts that add up to the amount exactly, each within a cent of its share', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), weightsArb, (amount, weights) => {
-        const parts = splitCents(amount, weights);
+        const parts = splitCents(cents(amount), weights);
         expect(parts.reduce((s, p) => s + p, 0)).toBe(amount);
         parts.forEach((p, i) => {
           expect(Number.isInteger(p)).toBe(true);
@@ -25,9 +26,9 @@ describe('splitting cents by largest remainder', () => {
   });
 
   it('gives the leftover cents to the largest remainders, ties to the earlier part', () => {
-    expect(Array.from(splitCents(100, [1 / 3, 1 / 3, 1 / 3]))).toEqual([34, 33, 33]);
-    expect(Array.from(splitCents(10, [0.14, 0.36, 0.5]))).toEqual([1, 4, 5]);
-    expect(Array.from(splitCents(-100, [1 / 3, 1 / 3, 1 / 3]))).toEqual([-34, -33, -33]);
+    expect(Array.from(splitCents(cents(100), [1 / 3, 1 / 3, 1 / 3]))).toEqual([34, 33, 33]);
+    expect(Array.from(splitCents(cents(10), [0.14, 0.36, 0.5]))).toEqual([1, 4, 5]);
+    expect(Array.from(splitCents(cents(-100), [1 / 3, 1 / 3, 1 / 3]))).toEqual([-34, -33, -33]);
   });
 
   it('finds the k-th largest value as a sort would', () => {

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import type { ReportJson } from '../../src/cli/report';
 import { WorkbookTables } from '../../src/cli/workbook-tables';
-import { readHousehold, withAsOf } from '../../src/engine';
+import { cents, readHousehold, withAsOf, ZERO_CENTS } from '../../src/engine';
 import type { Plan, Trade } from '../../src/engine';
 import { checkPlan } from '../support/plan-checker';
 
@@ -53,7 +53,7 @@ describe('the public household example', () => {
   function jsonTrades(): Pick<Plan, 'trades'> {
     const classOf: Record<string, string> = { SCHB: 'us stocks', SCHF: 'intl stocks', SCHZ: 'bonds' };
     const trades = report.trades.map(
-      (t): Trade => ({ ...t, amount: Math.round(t.amount * 100), estTax: Math.round(t.estTax * 100), cost: 0, classLabel: '', keyId: classOf[t.ticker], lots: [] }),
+      (t): Trade => ({ ...t, amount: cents(Math.round(t.amount * 100)), estTax: cents(Math.round(t.estTax * 100)), cost: ZERO_CENTS, classLabel: '', keyId: classOf[t.ticker], lots: [] }),
     );
     return { trades };
   }

@@ -7,7 +7,7 @@ import { bandOf } from '../drift';
 import { InputError } from '../errors';
 import { formatCents } from '../format';
 import { IsoDate } from '../dates';
-import { Cents } from '../money';
+import { addCents, Cents, ZERO_CENTS } from '../money';
 import { Account, CASH_CLASS, Holding, Household, keyOf, Settings } from '../model';
 import { boughtWithinWashWindow, Term, termOf, washGroupOf } from './taxes';
 
@@ -93,8 +93,8 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
     return {
       account,
       name: account.name,
-      cash: rows.filter((h) => h.isCash).reduce((s, h) => s + h.value, 0),
-      value: rows.reduce((s, h) => s + h.value, 0),
+      cash: rows.filter((h) => h.isCash).reduce((s, h) => addCents(s, h.value), ZERO_CENTS),
+      value: rows.reduce((s, h) => addCents(s, h.value), ZERO_CENTS),
     };
   });
   const accountOf = new Map(accounts.map((a) => [keyOf(a.name), a]));
@@ -132,24 +132,24 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
       label: first.key,
       price,
       shares: lots.reduce((s, l) => s + l.shares, 0),
-      value: rows.reduce((s, h) => s + h.value, 0),
+      value: rows.reduce((s, h) => addCents(s, h.value), ZERO_CENTS),
       lots,
       targeted: isTargeted,
       washGroup: washGroupOf(first.ticker, household.identical),
     });
   }
   const valueByKey = new Map<string, Cents>();
-  let totalToday = 0;
+  let totalToday = ZERO_CENTS;
   for (const h of household.holdings) {
-    totalToday += h.value;
-    valueByKey.set(h.keyId, (valueByKey.get(h.keyId) ?? 0) + h.value);
+    totalToday = addCents(totalToday, h.value);
+    valueByKey.set(h.keyId, addCents(valueByKey.get(h.keyId) ?? ZERO_CENTS, h.value));
   }
-  const contributions = household.accounts.reduce((s, a) => s + a.contribution, 0);
+  const contributions = household.accounts.reduce((s, a) => addCents(s, a.contribution), ZERO_CENTS);
   const recentlyBought = new Set<string>();
   for (const h of household.holdings) {
     if (!h.isCash && boughtWithinWashWindow(h.acquired, asOf)) recentlyBought.add(washGroupOf(h.ticker, household.identical));
   }
-  const total = totalToday + contributions;
+  const total = addCents(totalToday, contributions);
   if (total <= 0) {
     throw new InputError({ table: 'Holdings', row: null, column: null }, `the household's total value is ${formatCents(total)}; a plan needs a positive total`);
   }

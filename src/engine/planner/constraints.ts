@@ -71,9 +71,9 @@ export function noBuyAndSell(m: LinearModel, leg: Leg): void {
  */
 export function wholeShares(m: LinearModel, ctx: PlanContext, leg: Leg): void {
   if (leg.sellOn === null) return;
-  const { wholeShares: whole, minTrade } = ctx.book.settings;
+  const { wholeShares: whole, minTrade: minTradeCents } = ctx.book.settings;
   const fraction = whole && !isWhole(leg.shares) ? leg.shares - Math.floor(leg.shares) : 0;
-  const smallPosition = leg.shares * leg.price * 100 < minTrade + 1;
+  const smallPosition = leg.shares * leg.price * 100 < minTradeCents + 1;
   if (fraction > 0 || smallPosition) {
     leg.sellsAll = m.binary(`sellsAll_${leg.id}`);
     m.row(`sellsAllMeansAll_${leg.id}`, 0, Infinity, [...sellTerms(leg, 1), [leg.sellsAll, -leg.shares]]);
@@ -95,9 +95,9 @@ export function wholeShares(m: LinearModel, ctx: PlanContext, leg: Leg): void {
  * added to m so the rounded amount still clears it.
  */
 export function minTrade(m: LinearModel, ctx: PlanContext, leg: Leg): void {
-  const min = ctx.book.settings.minTrade / 100;
-  if (min <= 0) return;
-  const floor = min + roundingCent(ctx, leg);
+  const minTradeDollars = ctx.book.settings.minTrade / 100;
+  if (minTradeDollars <= 0) return;
+  const floor = minTradeDollars + roundingCent(ctx, leg);
   if (leg.buyOn !== null) m.row(`minBuy_${leg.id}`, 0, Infinity, [[leg.buy!, leg.price], [leg.buyOn, -floor]]);
   if (leg.sellOn !== null) {
     const terms: Term[] = [...sellTerms(leg, leg.price), [leg.sellOn, -floor]];

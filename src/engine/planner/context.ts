@@ -1,5 +1,5 @@
 /** What every rule needs to know about the household while the model is built. */
-import { Cents } from '../money';
+import { addCents, Cents, sumCents, ZERO_CENTS } from '../money';
 import { Book, CASH_KEY } from './book';
 
 export interface PlanContext {
@@ -9,9 +9,9 @@ export interface PlanContext {
 }
 
 export function planContext(book: Book): PlanContext {
-  const contributions = book.accounts.reduce((s, a) => s + a.account.contribution, 0);
+  const contributions = sumCents(book.accounts.map((a) => a.account.contribution));
   return {
     book,
-    classValueToday: (keyId) => (book.valueByKey.get(keyId) ?? 0) + (keyId === CASH_KEY ? contributions : 0),
+    classValueToday: (keyId) => addCents(book.valueByKey.get(keyId) ?? ZERO_CENTS, keyId === CASH_KEY ? contributions : ZERO_CENTS),
   };
 }

@@ -6,6 +6,7 @@
  *    US Stocks to trim."
  */
 import { formatPercent, formatShares, formatWholeDollars } from '../format';
+import { absCents, Cents, sumCents } from '../money';
 import { PlanContext } from './context';
 import { DraftTrade, Trade, TradeLot } from './trades';
 import { classValuesAfter } from './summary';
@@ -77,11 +78,11 @@ function sellClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]
   return clauses;
 }
 
-function lotsClause(lots: readonly TradeLot[], estTax: number, harvest: boolean): string {
+function lotsClause(lots: readonly TradeLot[], estTax: Cents, harvest: boolean): string {
   const offset = !harvest && estTax > 0 && lots.some((l) => l.gain < 0) ? ' (losses do not offset gains: HarvestLosses is off)' : '';
   const describe = (l: TradeLot) => {
     const term = l.term === 'LT' ? 'long-term' : 'short-term';
-    const kind = l.basis === null ? 'no basis, so no gain' : `${term} ${l.gain >= 0 ? 'gain' : 'loss'} ${formatWholeDollars(Math.abs(l.gain))}`;
+    const kind = l.basis === null ? 'no basis, so no gain' : `${term} ${l.gain >= 0 ? 'gain' : 'loss'} ${formatWholeDollars(absCents(l.gain))}`;
     return { when: l.acquired ?? 'undated (treated as short-term)', kind };
   };
   if (lots.length === 1) {
@@ -90,10 +91,10 @@ function lotsClause(lots: readonly TradeLot[], estTax: number, harvest: boolean)
   }
   if (lots.length > 3) {
     const dated = lots.map((l) => l.acquired).filter((d): d is string => d !== null).sort();
-    const net = (term: 'ST' | 'LT') => lots.filter((l) => l.term === term).reduce((s, l) => s + l.gain, 0);
+    const net = (term: 'ST' | 'LT') => sumCents(lots.filter((l) => l.term === term).map((l) => l.gain));
     const part = (term: 'ST' | 'LT', name: string) => {
       const g = net(term);
-      return lots.some((l) => l.term === term) ? `net ${name} ${g >= 0 ? 'gain' : 'loss'} ${formatWholeDollars(Math.abs(g))}` : null;
+      return lots.some((l) => l.term === term) ? `net ${name} ${g >= 0 ? 'gain' : 'loss'} ${formatWholeDollars(absCents(g))}` : null;
     };
     const span = dated.length > 0 ? ` acquired ${dated[0]} to ${dated[dated.length - 1]}` : '';
     const nets = [part('LT', 'long-term'), part('ST', 'short-term')].filter(Boolean).join(', ');

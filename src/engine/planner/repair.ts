@@ -46,7 +46,8 @@ export class Repair {
   private readonly targetHigh: Float64Array;
   private readonly cashClass: number;
   private readonly whole: boolean;
-  private readonly minTrade: number;
+  // Money here is in dollars, like the solver's: minTradeDollars, perTrade (the commission), value, cash, reserve.
+  private readonly minTradeDollars: number;
   private readonly perTrade: number;
   private readonly spread: number;
   private readonly byAccount = new Map<number, number[]>();
@@ -63,7 +64,7 @@ export class Repair {
     const { book } = pm.ctx;
     const s = book.settings;
     this.whole = s.wholeShares;
-    this.minTrade = s.minTrade / 100;
+    this.minTradeDollars = s.minTrade / 100;
     this.perTrade = s.commission / 100;
     this.spread = s.spreadBps / 10_000;
     const T = book.total / 100;
@@ -90,7 +91,7 @@ export class Repair {
         canSellAll: leg.sells.length > 0 && open.length === leg.sells.length,
         safeShares: open.filter((x) => !x.lot.isLoss).reduce((t, x) => t + x.lot.shares, 0),
         group: groupKey(pm.ctx, leg),
-        minShares: this.minTrade > 0 ? Math.ceil((this.minTrade + 0.01) / leg.price) : 1,
+        minShares: this.minTradeDollars > 0 ? Math.ceil((this.minTradeDollars + 0.01) / leg.price) : 1,
         lots,
         buyCost: costOf(leg.buy),
         tradeCost: costOf(leg.buyOn ?? leg.sellOn),
@@ -400,13 +401,13 @@ export class Repair {
     if (q === 0) return true;
     if (q > 0) {
       if (q > f.buyMax || (this.whole && !isWhole(q))) return false;
-      return this.minTrade <= 0 || q * f.leg.price >= this.minTrade + f.cent;
+      return this.minTradeDollars <= 0 || q * f.leg.price >= this.minTradeDollars + f.cent;
     }
     const sold = -q;
     const all = f.canSellAll && Math.abs(sold - f.sellMax) < 1e-9;
     if (all) return true;
     if (sold > f.sellMax + 1e-9 || (this.whole && !isWhole(sold))) return false;
-    return this.minTrade <= 0 || sold * f.leg.price >= this.minTrade + f.cent;
+    return this.minTradeDollars <= 0 || sold * f.leg.price >= this.minTradeDollars + f.cent;
   }
 
   private accountOk(a: number): boolean {

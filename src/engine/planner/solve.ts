@@ -11,6 +11,7 @@
 import type { Highs, HighsCallbackMap } from 'highs';
 import { InputError } from '../errors';
 import { formatCents } from '../format';
+import { addCents } from '../money';
 import { PlannerModel } from './model';
 import { Objective, Row } from './linear-model';
 import { Repair } from './repair';
@@ -236,7 +237,7 @@ function callbacks(solver: Solver, o: StageOptions): HighsCallbackMap {
 function infeasible(pm: PlannerModel): InputError {
   const { book } = pm.ctx;
   const short = book.accounts.filter((a) => a.account.tradable && a.cash + a.account.contribution < a.account.reserve);
-  const names = short.map((a) => `${a.name} (reserve ${formatCents(a.account.reserve)}, cash ${formatCents(a.cash + a.account.contribution)})`);
+  const names = short.map((a) => `${a.name} (reserve ${formatCents(a.account.reserve)}, cash ${formatCents(addCents(a.cash, a.account.contribution))})`);
   const why = book.settings.mode === 'BuyOnly' ? 'and Mode is BuyOnly, so nothing may be sold to raise cash' : 'and selling what it may sell cannot raise enough';
   return new InputError(
     { table: 'Accounts', row: short[0]?.account.row ?? null, column: 'Reserve' },

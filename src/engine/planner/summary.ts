@@ -3,7 +3,7 @@
  * D before and after (PRODUCT.md's measure), total tax and cost, the number of trades, and how close
  * to the best the plan is proven to be.
  */
-import { Cents } from '../money';
+import { addCents, Cents, cents, negateCents, subtractCents, sumCents, ZERO_CENTS } from '../money';
 import { Book, BookClass } from './book';
 import { PlanContext } from './context';
 import { cashAfter, DraftTrade } from './trades';
@@ -54,14 +54,15 @@ export function classValuesAfter(ctx: PlanContext, trades: readonly DraftTrade[]
   for (const cls of ctx.book.classes) values.set(cls.keyId, ctx.classValueToday(cls.keyId));
   const cash = ctx.book.classes.find((c) => c.isCash)!.keyId;
   for (const t of trades) {
-    const signed = t.action === 'BUY' ? t.amount : -t.amount;
-    if (values.has(t.keyId)) values.set(t.keyId, values.get(t.keyId)! + signed);
-    values.set(cash, values.get(cash)! - signed - t.cost);
+    const signed = t.action === 'BUY' ? t.amount : negateCents(t.amount);
+    if (values.has(t.keyId)) values.set(t.keyId, addCents(values.get(t.keyId)!, signed));
+    values.set(cash, subtractCents(subtractCents(values.get(cash)!, signed), t.cost));
   }
   return values;
 }
 
-function excess(book: Book, cls: BookClass, value: Cents): Cents {
+/** The class's drift beyond tolerance, in cents — fractional: T × a weight is not whole cents. */
+function excess(book: Book, cls: BookClass, value: Cents): number {
   return Math.max(0, Math.abs(value - cls.target * book.total) - cls.tolerance * book.total);
 }
 
@@ -69,7 +70,7 @@ export function summarise(ctx: PlanContext, trades: readonly DraftTrade[], solut
   const { book } = ctx;
   const after = classValuesAfter(ctx, trades);
   const classes = book.classes.map((cls) => {
-    const before = book.valueByKey.get(cls.keyId) ?? 0;
+    const before = book.valueByKey.get(cls.keyId) ?? ZERO_CENTS;
     const valueAfter = after.get(cls.keyId)!;
     return {
       label: cls.label,
@@ -78,8 +79,8 @@ export function summarise(ctx: PlanContext, trades: readonly DraftTrade[], solut
       weightAfter: valueAfter / book.total,
       valueBefore: before,
       valueAfter,
-      excessBefore: Math.round(excess(book, cls, ctx.classValueToday(cls.keyId))),
-      excessAfter: Math.round(excess(book, cls, valueAfter)),
+      excessBefore: cents(Math.round(excess(book, cls, ctx.classValueToday(cls.keyId)))),
+      excessAfter: cents(Math.round(excess(book, cls, valueAfter))),
     };
   });
   const T = book.total / 100;
@@ -87,10 +88,10 @@ export function summarise(ctx: PlanContext, trades: readonly DraftTrade[], solut
     asOf: book.asOf,
     total: book.total,
     classes,
-    driftBefore: classes.reduce((s, c) => s + c.excessBefore, 0),
-    driftAfter: classes.reduce((s, c) => s + c.excessAfter, 0),
-    tax: trades.reduce((s, t) => s + t.estTax, 0),
-    cost: trades.reduce((s, t) => s + t.cost, 0),
+    driftBefore: sumCents(classes.map((c) => c.excessBefore)),
+    driftAfter: sumCents(classes.map((c) => c.excessAfter)),
+    tax: sumCents(trades.map((t) => t.estTax)),
+    cost: sumCents(trades.map((t) => t.cost)),
     trades: trades.length,
     gap: {
       drift: Math.max(0, solution.drift.value - solution.drift.bound) / T,

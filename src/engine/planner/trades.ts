@@ -6,7 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import { IsoDate } from '../dates';
-import { Cents, decimalToCents, Money } from '../money';
+import { addCents, Cents, decimalToCents, Money, negateCents, subtractCents, sumCents, ZERO_CENTS } from '../money';
 import { BookAccount, BookLot } from './book';
 import { Leg } from './legs';
 import { Term } from './taxes';
@@ -114,10 +114,10 @@ function splitOverLots(leg: Leg, x: ArrayLike<number>, total: Decimal): { lot: B
 function tradeLot(leg: Leg, lot: BookLot, shares: Decimal, settings: Settings): TradeLot {
   const proceeds = decimalToCents(shares.times(leg.price));
   const basis = lot.basis === null ? null : decimalToCents(new Money(lot.basis).times(shares).dividedBy(lot.shares).dividedBy(100));
-  const gain = basis === null ? 0 : proceeds - basis;
+  const gain = basis === null ? ZERO_CENTS : subtractCents(proceeds, basis);
   const taxable = leg.account.account.tax === 'taxable';
   const rate = lot.term === 'LT' ? settings.longTermRate : settings.shortTermRate;
-  const estTax = !taxable || (gain < 0 && !settings.harvestLosses) ? 0 : decimalToCents(new Money(gain).times(rate).dividedBy(100));
+  const estTax = !taxable || (gain < 0 && !settings.harvestLosses) ? ZERO_CENTS : decimalToCents(new Money(gain).times(rate).dividedBy(100));
   return { row: lot.holding.row, acquired: lot.acquired, shares: shares.toNumber(), basis, gain, term: lot.term, estTax };
 }
 
@@ -130,8 +130,8 @@ function draft(leg: Leg, action: TradeAction, shares: number, amount: Cents, lot
     shares,
     price: leg.price,
     amount,
-    estTax: lots.reduce((s, l) => s + l.estTax, 0),
-    cost: settings.commission + spread,
+    estTax: sumCents(lots.map((l) => l.estTax)),
+    cost: addCents(settings.commission, spread),
     lots,
     classLabel: leg.label,
     keyId: leg.keyId,
@@ -142,10 +142,10 @@ function draft(leg: Leg, action: TradeAction, shares: number, amount: Cents, lot
 
 /** Each account's cash after the plan, to the cent: cash + contribution + sells − buys − costs. */
 export function cashAfter(account: BookAccount, trades: readonly DraftTrade[]): Cents {
-  let cash = account.cash + account.account.contribution;
+  let cash = addCents(account.cash, account.account.contribution);
   for (const t of trades) {
     if (t.bookAccount !== account) continue;
-    cash += (t.action === 'SELL' ? t.amount : -t.amount) - t.cost;
+    cash = addCents(cash, subtractCents(t.action === 'SELL' ? t.amount : negateCents(t.amount), t.cost));
   }
   return cash;
 }

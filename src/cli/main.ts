@@ -13,7 +13,7 @@ import { writeExposureSheet } from './exposure-sheet';
 import { renderExposure } from './exposure-text';
 import { writeDriftSheet, writeTradesSheet } from './sheets';
 import { renderDrift, renderTrades } from './text-table';
-import { WorkbookTables } from './workbook-tables';
+import { TableLookupError, WorkbookTables } from './workbook-tables';
 
 export interface Io {
   stdout(text: string): void;
@@ -59,7 +59,7 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
     options.asOf,
     localIsoDate(now),
   );
-  const report = buildReport(household, household.settings.asOf ?? localIsoDate(now), await highsLoader());
+  const report = buildReport(household, household.settings.asOf ?? localIsoDate(now), await highsLoader(), tables.warnings());
   writeDriftSheet(workbook, report.drift, `drift as of ${report.asOf}`);
   writeExposureSheet(workbook, report.exposure, `look-through exposure as of ${report.asOf}`);
   writeTradesSheet(workbook, report.plan, `trades drafted as of ${report.asOf}; nothing is placed until you place it`);
@@ -72,7 +72,7 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
   const top = topExposure(report.exposure, TOP_EXPOSURES);
   io.stdout(`\nLargest exposures, looking through funds (top ${TOP_EXPOSURES})\n\n${renderExposure(top)}\n`);
   io.stdout(`\nTrades (drafted, not placed)\n\n${renderTrades(report.plan)}\n`);
-  if (report.plan.warnings.length > 0) io.stdout(`\nWarnings:\n${report.plan.warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
+  if (report.warnings.length > 0) io.stdout(`\nWarnings:\n${report.warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
   io.stdout(`\nWrote ${options.out}\n`);
 }
 
@@ -126,7 +126,7 @@ export async function main(argv: readonly string[], io: Io = processIo, now: Dat
     await run(options, io, now);
     return 0;
   } catch (e) {
-    if (isInputError(e) || e instanceof WorkbookError) {
+    if (isInputError(e) || e instanceof WorkbookError || e instanceof TableLookupError) {
       io.stderr(`rebal: ${e.message}\n`);
       return 1;
     }

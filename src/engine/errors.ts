@@ -51,7 +51,8 @@ export type WarningKind =
   | 'derivedPrice'
   | 'derivedShares'
   | 'unknownAccount'
-  | 'planNotProven';
+  | 'planNotProven'
+  | 'tableNotRead';
 
 /** Something the user should know that does not stop the calculation. */
 export interface Warning extends Place {

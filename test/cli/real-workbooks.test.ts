@@ -223,3 +223,61 @@ describe('error values and unsaved formulas in cells', () => {
     expect([run.code, run.stdout, run.stderr]).toEqual([1, '', message]);
   });
 });
+
+describe('paths that are not a regular workbook file: one line, exit 1, at once', () => {
+  let input: string;
+  beforeEach(async () => {
+    input = await writeBook(file('in.xlsx'), asTables(household()));
+  });
+
+  it('a folder, a device, a symbolic link that loops, a missing file', async () => {
+    fs.mkdirSync(file('folder.xlsx'));
+    fs.symlinkSync(file('loop.xlsx'), file('loop.xlsx'));
+    const cases: [string, string][] = [
+      [file('folder.xlsx'), `${file('folder.xlsx')}: a folder, not an .xlsx workbook`],
+      ['/dev/zero', '/dev/zero: a device, not an .xlsx workbook'],
+      ['/dev/null', '/dev/null: a device, not an .xlsx workbook'],
+      [file('loop.xlsx'), `${file('loop.xlsx')}: a symbolic link that loops`],
+      [file('gone.xlsx'), `${file('gone.xlsx')}: no such file`],
+      [path.join(input, 'x.xlsx'), `${path.join(input, 'x.xlsx')}: no such file (a part of the path is a file, not a folder)`],
+    ];
+    for (const [name, message] of cases) expect(await rebal([name, '--out', file('out.xlsx')])).toEqual({ code: 1, stdout: '', stderr: `rebal: ${message}\n` });
+    expect(fs.existsSync(file('out.xlsx'))).toBe(false);
+  });
+
+  it('--out that is a folder, a device or a loop, said before any work', async () => {
+    fs.mkdirSync(file('folder.xlsx'));
+    fs.symlinkSync(file('loop.xlsx'), file('loop.xlsx'));
+    const cases: [string, string][] = [
+      [file('folder.xlsx'), 'it is a folder, not a file'],
+      ['/dev/null', 'it is a device, not a file'],
+      [file('loop.xlsx'), 'it is a symbolic link that loops'],
+    ];
+    for (const [out, why] of cases) expect(await rebal([input, '--out', out])).toEqual({ code: 1, stdout: '', stderr: `rebal: cannot write ${out}: ${why}\n` });
+  });
+
+  it('a name with a line break is shown on one line', async () => {
+    const name = file('two\nlines.xlsx');
+    expect((await rebal([name])).stderr).toBe(`rebal: ${file('two⏎lines.xlsx')}: no such file\n`);
+    fs.mkdirSync(name);
+    expect((await rebal([name, '--out', file('o.xlsx')])).stderr).toBe(`rebal: ${file('two⏎lines.xlsx')}: a folder, not an .xlsx workbook\n`);
+    expect((await rebal([input, '--out', name])).stderr).toBe(`rebal: cannot write ${file('two⏎lines.xlsx')}: it is a folder, not a file\n`);
+    const usage = await rebal([name, input]);
+    expect(usage.stderr.split('\n')[0]).toBe(`rebal: one workbook at a time (got ${file('two⏎lines.xlsx')} and ${input})`);
+  });
+
+  it('an internal error is one line too', async () => {
+    const spy = jest.spyOn(WorkbookTables.prototype, 'warnings').mockImplementation(() => {
+      throw new Error('first line\nsecond line');
+    });
+    try {
+      expect(await rebal([input, '--out', file('o.xlsx')])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'rebal: internal error: first line⏎second line (set REBAL_DEBUG=1 for details)\n',
+      });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

@@ -214,18 +214,37 @@ export class WorkbookTables {
     return readRows(name, this.rowsOf(table.sheet), table.ref);
   }
 
-  /**
-   * The rows that exist, in order, once per sheet. `eachRow` visits only rows that hold values, but
-   * it still walks ExcelJS's sparse row array to its end, so the walk is not repeated per table.
-   */
+  /** The rows that exist, once per sheet (every table on a sheet reads from the same list). */
   private rowsOf(sheet: Worksheet): Row[] {
     let rows = this.rowsBySheet.get(sheet);
     if (!rows) {
-      const found: Row[] = [];
-      sheet.eachRow({ includeEmpty: false }, (row) => found.push(row));
-      rows = found;
+      rows = existingRows(sheet);
       this.rowsBySheet.set(sheet, rows);
     }
     return rows;
   }
+}
+
+/**
+ * The rows that hold values, in order. ExcelJS keeps rows in a sparse array and `eachRow` visits
+ * every slot up to its length: with a note in row 1,048,576 that is a million empty slots, about
+ * 40 ms per sheet here, more than reading 1,000 holdings. The array's own keys are only the rows that
+ * exist. `eachRow` remains for an ExcelJS that keeps its rows otherwise.
+ */
+function existingRows(sheet: Worksheet): Row[] {
+  const rows: Row[] = [];
+  const sparse = (sheet as unknown as { _rows?: unknown })._rows;
+  if (!Array.isArray(sparse)) {
+    sheet.eachRow({ includeEmpty: false }, (row) => rows.push(row));
+    return rows;
+  }
+  for (const key in sparse) {
+    const row = sparse[Number(key)] as Row | undefined;
+    if (row?.hasValues) rows.push(row);
+  }
+  // Array index keys come in ascending order; the sort is a guard, not the rule.
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i].number < rows[i - 1].number) return rows.sort((a, b) => a.number - b.number);
+  }
+  return rows;
 }

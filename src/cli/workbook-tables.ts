@@ -75,14 +75,21 @@ function isBlankValue(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
 
+/** Where to read: the header's row, the last row, and the worksheet columns to take, in order. */
+interface ReadArea {
+  readonly top: number;
+  readonly bottom: number;
+  readonly columns: readonly number[];
+}
+
+const columnsOf = (ref: RangeRef): number[] => Array.from({ length: ref.right - ref.left + 1 }, (_, i) => ref.left + i);
+
 /**
- * Columns `left`..`right` of an existing row. `findCell` looks without creating: `getCell` would add
- * a cell (and `getRow` a row) to the user's sheet, which the output workbook would then carry.
+ * The given columns of an existing row. `findCell` looks without creating: `getCell` would add a
+ * cell (and `getRow` a row) to the user's sheet, which the output workbook would then carry.
  */
-function rowCells(row: Row | undefined, left: number, right: number): Cell[] {
-  const cells: Cell[] = [];
-  for (let c = left; c <= right; c++) cells.push(row ? toEngineCell(row.findCell(c)?.value ?? null) : null);
-  return cells;
+function rowCells(row: Row | undefined, columns: readonly number[]): Cell[] {
+  return columns.map((c) => (row ? toEngineCell(row.findCell(c)?.value ?? null) : null));
 }
 
 /**
@@ -90,38 +97,34 @@ function rowCells(row: Row | undefined, left: number, right: number): Cell[] {
  * engine skips blank rows anyway; handing over only these (with their row numbers) keeps the cost to
  * the rows that exist.
  */
-function readRows(name: string, rows: readonly Row[], ref: RangeRef): TableInput {
-  const header = rows.find((r) => r.number === ref.top);
-  const cells: Cell[][] = [rowCells(header, ref.left, ref.right)];
-  const rowNumbers = [ref.top];
+function readRows(name: string, rows: readonly Row[], area: ReadArea): TableInput {
+  const header = rows.find((r) => r.number === area.top);
+  const cells: Cell[][] = [rowCells(header, area.columns)];
+  const rowNumbers = [area.top];
   for (const row of rows) {
-    if (row.number <= ref.top) continue;
-    if (row.number > ref.bottom) break;
-    const values = rowCells(row, ref.left, ref.right);
+    if (row.number <= area.top) continue;
+    if (row.number > area.bottom) break;
+    const values = rowCells(row, area.columns);
     if (values.every(isBlankValue)) continue;
     cells.push(values);
     rowNumbers.push(row.number);
   }
-  return { name, cells, headerRow: ref.top, rowNumbers };
+  return { name, cells, headerRow: area.top, rowNumbers };
 }
 
 /**
  * A sheet without a table: its header is the first row with two filled cells (every table has at
- * least two columns, so rows above it are titles such as "Our holdings, Q3"), its columns those of
- * the header (a note far to the right is not a column), its rows everything below.
+ * least two columns, so rows above it are titles such as "Our holdings, Q3"); its columns are the
+ * header's filled cells, so a note far to the right of the data is not a column, and one in the
+ * header's row (XFD1) is one unknown column rather than sixteen thousand; its rows are all below.
  */
-function plainRange(rows: readonly Row[]): RangeRef | null {
+function plainRange(rows: readonly Row[]): ReadArea | null {
   for (const row of rows) {
-    let left = 0;
-    let right = 0;
-    let filled = 0;
+    const columns: number[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (isBlankValue(toEngineCell(cell.value))) return;
-      filled++;
-      if (left === 0) left = c;
-      right = c;
+      if (!isBlankValue(toEngineCell(cell.value))) columns.push(c);
     });
-    if (filled >= 2) return { top: row.number, left, right, bottom: Number.MAX_SAFE_INTEGER };
+    if (columns.length >= 2) return { top: row.number, bottom: Number.MAX_SAFE_INTEGER, columns };
   }
   return null;
 }
@@ -211,7 +214,7 @@ export class WorkbookTables {
 
   private read(name: string, table: SheetTable): TableInput {
     this.handedOut.add(tableId(table));
-    return readRows(name, this.rowsOf(table.sheet), table.ref);
+    return readRows(name, this.rowsOf(table.sheet), { top: table.ref.top, bottom: table.ref.bottom, columns: columnsOf(table.ref) });
   }
 
   /** The rows that exist, once per sheet (every table on a sheet reads from the same list). */

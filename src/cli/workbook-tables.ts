@@ -7,9 +7,8 @@
  * that reaches the last row costs what the data costs.
  */
 import type { CellValue, Row, Workbook, Worksheet } from 'exceljs';
-import { ExcelErrorCell, UnsavedFormulaCell } from '../engine';
+import { ExcelErrorCell, UnsavedFormulaCell, warning } from '../engine';
 import type { Cell, TableInput, Warning } from '../engine';
-import { warning } from '../engine/errors';
 
 interface RangeRef {
   top: number;

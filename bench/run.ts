@@ -6,6 +6,7 @@ import * as os from 'os';
 import { benchDrift } from './drift';
 import { benchExposure } from './exposure';
 import { benchPlanner } from './planner';
+import { benchReading } from './reading';
 
 interface Section {
   readonly title: string;
@@ -16,6 +17,7 @@ const SECTIONS: Section[] = [
   { title: 'Drift (REBAL.DRIFT): median of repeated runs', run: benchDrift },
   { title: 'Exposure (REBAL.EXPOSURE look-through): median of repeated runs', run: benchExposure },
   { title: 'Trade planner (REBAL.TRADES): median of repeated runs, TimeLimit 2 s', run: benchPlanner },
+  { title: 'Reading a workbook: holdings with a stray cell at XFD1048576 (ExcelJS load + WorkbookTables + readHousehold), median of repeated runs', run: benchReading },
 ];
 
 async function main(): Promise<void> {

@@ -6,14 +6,14 @@
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import highsLoader from 'highs';
-import { isInputError, localIsoDate, readHousehold, topExposure, withAsOf } from '../engine';
+import { isInputError, localIsoDate, oneLine, readHousehold, topExposure, withAsOf } from '../engine';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { buildReport, reportJson } from './report';
 import { writeExposureSheet } from './exposure-sheet';
 import { renderExposure } from './exposure-text';
 import { writeDriftSheet, writeTradesSheet } from './sheets';
 import { renderDrift, renderTrades } from './text-table';
-import { WorkbookTables } from './workbook-tables';
+import { TableLookupError, WorkbookTables } from './workbook-tables';
 
 export interface Io {
   stdout(text: string): void;
@@ -31,11 +31,71 @@ const TOP_EXPOSURES = 10;
 /** A problem with the file itself (missing, not a workbook, no Holdings table). */
 class WorkbookError extends Error {}
 
+/** Why a path cannot be used, from the error stat or open gave. */
+const PATH_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  ENOTDIR: 'no such file (a part of the path is a file, not a folder)',
+  ELOOP: 'a symbolic link that loops',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+function pathProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return (code && PATH_PROBLEMS[code]) ?? (e instanceof Error ? e.message : String(e));
+}
+
+/** What a path is when it is not a regular file (a folder, a FIFO, /dev/zero), else null. */
+function notAFile(stats: fs.Stats): string | null {
+  if (stats.isFile()) return null;
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * O_NONBLOCK: a path checked to be a regular file could be swapped for a FIFO before it is opened; a
+ * blocking open would then wait for a writer (or reader) forever. Windows has no such flag or files.
+ */
+const NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+
+/** The workbook must be a regular file, known by stat without opening it (opening a FIFO waits for a writer). */
+function checkInput(file: string): void {
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(file);
+  } catch (e) {
+    throw new WorkbookError(`${file}: ${pathProblem(e)}`);
+  }
+  const kind = notAFile(stats);
+  if (kind) throw new WorkbookError(`${file}: ${kind}, not an .xlsx workbook`);
+}
+
+/** The bytes of a file that checkInput passed, checked again once open in case it was replaced since. */
+function readRegularFile(file: string): Buffer {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | NONBLOCK);
+    const opened = notAFile(fs.fstatSync(fd));
+    if (opened) throw new WorkbookError(`${file}: ${opened}, not an .xlsx workbook`);
+    return fs.readFileSync(fd);
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    throw new WorkbookError(`${file}: cannot be read: ${pathProblem(e)}`);
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
 async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) throw new WorkbookError(`${file}: no such file`);
+  const data = readRegularFile(file);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    // ExcelJS declares its own Buffer (an ArrayBuffer); at run time it takes Node's.
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
     throw new WorkbookError(`${file}: not an .xlsx workbook that can be read`);
   }
@@ -43,6 +103,9 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 }
 
 async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
+  // Both paths before any work: a folder or a FIFO given as --out is said at once, not after the plan.
+  checkInput(options.input);
+  checkOutput(options);
   const workbook = await loadWorkbook(options.input);
   const tables = new WorkbookTables(workbook);
   const holdings = tables.find('Holdings');
@@ -59,7 +122,7 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
     options.asOf,
     localIsoDate(now),
   );
-  const report = buildReport(household, household.settings.asOf ?? localIsoDate(now), await highsLoader());
+  const report = buildReport(household, household.settings.asOf ?? localIsoDate(now), await highsLoader(), tables.warnings());
   writeDriftSheet(workbook, report.drift, `drift as of ${report.asOf}`);
   writeExposureSheet(workbook, report.exposure, `look-through exposure as of ${report.asOf}`);
   writeTradesSheet(workbook, report.plan, `trades drafted as of ${report.asOf}; nothing is placed until you place it`);
@@ -72,35 +135,66 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
   const top = topExposure(report.exposure, TOP_EXPOSURES);
   io.stdout(`\nLargest exposures, looking through funds (top ${TOP_EXPOSURES})\n\n${renderExposure(top)}\n`);
   io.stdout(`\nTrades (drafted, not placed)\n\n${renderTrades(report.plan)}\n`);
-  if (report.plan.warnings.length > 0) io.stdout(`\nWarnings:\n${report.plan.warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
+  if (report.warnings.length > 0) io.stdout(`\nWarnings:\n${report.warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
   io.stdout(`\nWrote ${options.out}\n`);
 }
 
 /** True when `out` already exists and is the input itself (a link to it, or the same name in another case). */
 function isSameFile(input: string, out: string): boolean {
-  if (!fs.existsSync(out)) return false;
-  const [a, b] = [fs.statSync(input), fs.statSync(out)];
-  return a.dev === b.dev && a.ino === b.ino;
+  try {
+    const [a, b] = [fs.statSync(input), fs.statSync(out)];
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
 }
 
 const WRITE_PROBLEMS: Record<string, string> = {
   ENOENT: 'its folder does not exist',
+  ENOTDIR: 'its folder does not exist',
+  ELOOP: 'it is a symbolic link that loops',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EBUSY: 'the file is open in another program (close it in Excel and run again)',
-  EISDIR: 'it is a folder',
+  EISDIR: 'it is a folder, not a file',
+  ENXIO: 'it is a pipe (FIFO), not a file',
 };
 
-async function writeOutput(workbook: ExcelJS.Workbook, options: CliOptions): Promise<void> {
+function writeProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return (code && WRITE_PROBLEMS[code]) ?? (e instanceof Error ? e.message : String(e));
+}
+
+/** `--out` must be a new file or a regular one that is not the input: never a folder, a FIFO or a device. */
+function checkOutput(options: CliOptions): void {
   if (isSameFile(options.input, options.out)) {
     throw new WorkbookError(`${options.out} is the input workbook itself; rebal never writes to your workbook (choose another --out)`);
   }
+  let stats: fs.Stats;
   try {
-    await workbook.xlsx.writeFile(options.out);
+    stats = fs.statSync(options.out);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = (code && WRITE_PROBLEMS[code]) ?? (e instanceof Error ? e.message : String(e));
-    throw new WorkbookError(`cannot write ${options.out}: ${why}`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return; // a new file; a missing folder is said when writing
+    throw new WorkbookError(`cannot write ${options.out}: ${writeProblem(e)}`);
+  }
+  const kind = notAFile(stats);
+  if (kind) throw new WorkbookError(`cannot write ${options.out}: it is ${kind}, not a file`);
+}
+
+async function writeOutput(workbook: ExcelJS.Workbook, options: CliOptions): Promise<void> {
+  checkOutput(options);
+  const data = Buffer.from(await workbook.xlsx.writeBuffer());
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(options.out, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | NONBLOCK, 0o666);
+    const kind = notAFile(fs.fstatSync(fd));
+    if (kind) throw new WorkbookError(`cannot write ${options.out}: it is ${kind}, not a file`);
+    fs.writeFileSync(fd, data);
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    throw new WorkbookError(`cannot write ${options.out}: ${writeProblem(e)}`);
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
 }
 
@@ -115,7 +209,7 @@ export async function main(argv: readonly string[], io: Io = processIo, now: Dat
     options = parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`rebal: ${e.message}\n${USAGE}\n`);
+    io.stderr(`rebal: ${oneLine(e.message)}\n${USAGE}\n`);
     return 1;
   }
   if (options === 'help') {
@@ -126,12 +220,13 @@ export async function main(argv: readonly string[], io: Io = processIo, now: Dat
     await run(options, io, now);
     return 0;
   } catch (e) {
-    if (isInputError(e) || e instanceof WorkbookError) {
-      io.stderr(`rebal: ${e.message}\n`);
+    if (isInputError(e) || e instanceof WorkbookError || e instanceof TableLookupError) {
+      // A file name may hold a line break; the message stays one line (⏎) whatever it quotes.
+      io.stderr(`rebal: ${oneLine(e.message)}\n`);
       return 1;
     }
     const detail = e instanceof Error ? e.message : String(e);
-    io.stderr(`rebal: internal error: ${detail} (set REBAL_DEBUG=1 for details)\n`);
+    io.stderr(`rebal: internal error: ${oneLine(detail)} (set REBAL_DEBUG=1 for details)\n`);
     if (process.env.REBAL_DEBUG && e instanceof Error) io.stderr(`${e.stack}\n`);
     return 2;
   }

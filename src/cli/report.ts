@@ -4,7 +4,7 @@
  * `exposure` row says which funds it comes through (`via`).
  */
 import { centsToNumber, computeDrift, computeExposure, driftJson, exposureJson, Household, IsoDate, planTrades, roundWeight, tradesJson } from '../engine';
-import type { DriftJson, DriftReport, ExposureJson, ExposureReport, Plan, Solver, TradeJson } from '../engine';
+import type { DriftJson, DriftReport, ExposureJson, ExposureReport, Plan, Solver, TradeJson, Warning } from '../engine';
 
 export interface RebalanceReport {
   readonly asOf: IsoDate;
@@ -12,6 +12,8 @@ export interface RebalanceReport {
   readonly drift: DriftReport;
   readonly exposure: ExposureReport;
   readonly plan: Plan;
+  /** What the reader found (tables left unread), then the household's and the planner's warnings. */
+  readonly warnings: readonly Warning[];
 }
 
 /** A single holding above the ConcentrationLimit, as the JSON shows it. */
@@ -32,10 +34,10 @@ export interface ReportJson {
   warnings: string[];
 }
 
-export function buildReport(household: Household, asOf: IsoDate, solver: Solver): RebalanceReport {
+export function buildReport(household: Household, asOf: IsoDate, solver: Solver, readerWarnings: readonly Warning[] = []): RebalanceReport {
   const drift = computeDrift(household);
   const plan = planTrades(household, solver, { now: () => performance.now() });
-  return { asOf, household, drift, exposure: computeExposure(household), plan };
+  return { asOf, household, drift, exposure: computeExposure(household), plan, warnings: [...readerWarnings, ...plan.warnings] };
 }
 
 export function reportJson(report: RebalanceReport): ReportJson {
@@ -46,6 +48,6 @@ export function reportJson(report: RebalanceReport): ReportJson {
     trades: tradesJson(report.plan),
     exposure: exposureJson(report.exposure),
     concentration: report.exposure.flags.map((f) => ({ holding: f.holding, weight: roundWeight(f.weight), limit: f.limit, message: f.message })),
-    warnings: report.plan.warnings.map((w) => w.message),
+    warnings: report.warnings.map((w) => w.message),
   };
 }

@@ -53,7 +53,8 @@ export type WarningKind =
   | 'unknownAccount'
   | 'planNotProven'
   | 'summaryRow'
-  | 'acquiredAfterAsOf';
+  | 'acquiredAfterAsOf'
+  | 'tableNotRead';
 
 /** Something the user should know that does not stop the calculation. */
 export interface Warning extends Place {

@@ -31,16 +31,48 @@ export const ROLE_NAMES: Readonly<Record<Role, { table: string; sheet: string }>
   reviewLog: { table: 'ReviewLog', sheet: 'Review Log' },
 };
 
-export function findTable(tables: readonly WorkbookTable[], role: Role): WorkbookTable | null {
+/** A role's table, or why it cannot be chosen. */
+interface Lookup {
+  readonly table: WorkbookTable | null;
+  readonly problem: string | null;
+}
+
+/**
+ * By table name first, then by sheet name. A sheet with several tables, none named for the role, is
+ * the user's to resolve: reading the first would be a guess (a kid's account in a second table).
+ */
+function lookup(tables: readonly WorkbookTable[], tableName: string, sheetName: string): Lookup {
+  const named = tables.find((t) => keyOf(t.name) === keyOf(tableName));
+  if (named) return { table: named, problem: null };
+  const onSheet = tables.filter((t) => keyOf(t.sheet) === keyOf(sheetName));
+  if (onSheet.length <= 1) return { table: onSheet[0] ?? null, problem: null };
+  const list = onSheet.map((t) => `${t.name} at ${t.address.slice(t.address.lastIndexOf('!') + 1)}`).join(', ');
+  return {
+    table: null,
+    problem: `The sheet ${onSheet[0].sheet} has ${onSheet.length} tables (${list}) and none is named ${tableName}; name the one to read "${tableName}" (Table Design > Table Name).`,
+  };
+}
+
+function roleLookup(tables: readonly WorkbookTable[], role: Role): Lookup {
   const { table, sheet } = ROLE_NAMES[role];
-  return tables.find((t) => keyOf(t.name) === keyOf(table)) ?? tables.find((t) => keyOf(t.sheet) === keyOf(sheet)) ?? null;
+  return lookup(tables, table, sheet);
+}
+
+export function findTable(tables: readonly WorkbookTable[], role: Role): WorkbookTable | null {
+  return roleLookup(tables, role).table;
+}
+
+/** Holdings by name (table, then sheet), else the first table with a Ticker-like header. */
+function holdingsLookup(tables: readonly WorkbookTable[]): Lookup {
+  const byName = lookup(tables, 'Holdings', 'Holdings');
+  if (byName.table || byName.problem) return byName;
+  const guess = tables.find((t) => (t.values[0] ?? []).some((h) => typeof h === 'string' && /^(ticker|symbol)$/i.test(h.trim())));
+  return { table: guess ?? null, problem: null };
 }
 
 /** The table the pane proposes as Holdings: one named so, else the first with a Ticker-like header. */
 export function guessHoldings(tables: readonly WorkbookTable[]): WorkbookTable | null {
-  const byName = tables.find((t) => keyOf(t.name) === 'holdings' || keyOf(t.sheet) === 'holdings');
-  if (byName) return byName;
-  return tables.find((t) => (t.values[0] ?? []).some((h) => typeof h === 'string' && /^(ticker|symbol)$/i.test(h.trim()))) ?? null;
+  return holdingsLookup(tables).table;
 }
 
 const asInput = (t: WorkbookTable | null, name: string): TableInput | null => (t ? { name, cells: t.values, headerRow: t.headerRow } : null);
@@ -59,9 +91,14 @@ export interface HouseholdView {
 
 export function viewHousehold(all: readonly WorkbookTable[], holdingsName: string | null, today: IsoDate): HouseholdView {
   const roles: Role[] = ['targets', 'accounts', 'settings', 'funds', 'identical', 'reviewLog'];
-  const found = Object.fromEntries(roles.map((r) => [r, findTable(all, r)])) as Record<Role, WorkbookTable | null>;
-  const holdingsTable = (holdingsName ? all.find((t) => t.name === holdingsName) : null) ?? guessHoldings(all);
+  const lookups = roles.map((r) => roleLookup(all, r));
+  const found = Object.fromEntries(roles.map((r, i) => [r, lookups[i].table])) as Record<Role, WorkbookTable | null>;
+  const chosen = holdingsName ? all.find((t) => t.name === holdingsName) : undefined;
+  const holdings: Lookup = chosen ? { table: chosen, problem: null } : holdingsLookup(all);
+  const holdingsTable = holdings.table;
   const empty = { holdingsTable, found, tables: null, household: null, drift: null, due: null, asOf: today };
+  const ambiguous = [holdings, ...lookups].find((l) => l.problem !== null);
+  if (ambiguous) return { ...empty, problem: ambiguous.problem };
   if (!holdingsTable) return { ...empty, problem: 'No holdings table found. Format your holdings as an Excel table (Insert > Table) with a header row.' };
   const tables: HouseholdTables = {
     holdings: asInput(holdingsTable, 'Holdings')!,

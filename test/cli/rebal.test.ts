@@ -197,7 +197,7 @@ describe('rebal writes', () => {
     expect([run.code, run.stderr]).toEqual([1, `rebal: cannot write ${out}: its folder does not exist\n`]);
     fs.mkdirSync(file('taken.xlsx'));
     const folder = await rebal([input, '--out', file('taken.xlsx')]);
-    expect([folder.code, folder.stderr]).toEqual([1, `rebal: cannot write ${file('taken.xlsx')}: it is a folder\n`]);
+    expect([folder.code, folder.stderr]).toEqual([1, `rebal: cannot write ${file('taken.xlsx')}: it is a folder, not a file\n`]);
   });
 
   it('replaces its own Drift sheet when run again on its output', async () => {

@@ -18,8 +18,13 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runWithin(60_000, ...args);
+}
+
+/** A hung command is killed after `ms` and shows as code null with its signal. */
+function runWithin(ms: number, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: ms });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('bin/rebal.js', () => {
@@ -51,4 +56,14 @@ describe('bin/rebal.js', () => {
     const junk = run('junk.xlsx');
     expect([junk.code, junk.stderr]).toEqual([1, 'rebal: junk.xlsx: not an .xlsx workbook that can be read\n']);
   });
+
+  // Opening a FIFO blocks until someone writes to it (or reads from it): the command must look first.
+  it('refuses a FIFO as the workbook and as --out at once, without waiting on it', async () => {
+    await writeBook(path.join(dir, 'in.xlsx'), asTables(household()));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.xlsx')]);
+    const input = runWithin(15_000, 'pipe.xlsx');
+    expect(input).toEqual({ code: 1, signal: null, stdout: '', stderr: 'rebal: pipe.xlsx: a pipe (FIFO), not an .xlsx workbook\n' });
+    const out = runWithin(15_000, 'in.xlsx', '--out', 'pipe.xlsx');
+    expect(out).toEqual({ code: 1, signal: null, stdout: '', stderr: 'rebal: cannot write pipe.xlsx: it is a pipe (FIFO), not a file\n' });
+  }, 45_000);
 });

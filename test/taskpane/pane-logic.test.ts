@@ -36,6 +36,36 @@ describe('finding the household’s tables', () => {
     expect(view.drift?.rows.map((r) => r.label)).toEqual(['VTI']);
   });
 
+  it('on a sheet with several tables, takes the one named for the role and never guesses among the others', async () => {
+    const kids = [['Account', 'Ticker', 'Shares', 'Price'], ['Kid 529', 'VTI', 1, 250]];
+    const named = new MemoryWorkbook()
+      .withUserTable('Kids', kids, 'Holdings')
+      .withUserTable('Holdings', HOLDINGS, 'Holdings')
+      .withUserTable('Table7', [['Note', 'Amount'], ['x', 1]], 'Targets')
+      .withUserTable('Targets', TARGETS, 'Targets');
+    const view = viewHousehold(await read(named), null, '2026-11-21');
+    expect(view.problem).toBeNull();
+    expect([view.holdingsTable?.name, view.found.targets?.name]).toEqual(['Holdings', 'Targets']);
+
+    const unnamed = new MemoryWorkbook().withUserTable('Kids', kids, 'Holdings').withUserTable('Table3', HOLDINGS, 'Holdings').withUserTable('Targets', TARGETS);
+    expect(viewHousehold(await read(unnamed), null, '2026-11-21').problem).toBe(
+      'The sheet Holdings has 2 tables (Kids at A1:H2, Table3 at A1:H3) and none is named Holdings; name the one to read "Holdings" (Table Design > Table Name).',
+    );
+    // The table the user picked in Setup is read whatever its sheet holds.
+    expect(viewHousehold(await read(unnamed), 'Table3', '2026-11-21').problem).toBeNull();
+
+    const settings = new MemoryWorkbook()
+      .withUserTable('Holdings', HOLDINGS)
+      .withUserTable('Targets', TARGETS)
+      .withUserTable('Table4', [['Key', 'Value'], ['Band', '4%']], 'Settings')
+      .withUserTable('Table5', [['Key', 'Value'], ['Band', '9%']], 'Settings');
+    const settingsView = viewHousehold(await read(settings), null, '2026-11-21');
+    expect(settingsView.problem).toBe(
+      'The sheet Settings has 2 tables (Table4 at A1:H2, Table5 at A1:H2) and none is named Settings; name the one to read "Settings" (Table Design > Table Name).',
+    );
+    expect(settingsView.household).toBeNull();
+  });
+
   it('says what to do when there is no table at all', async () => {
     expect(viewHousehold([], null, '2026-11-21').problem).toMatch(/^No holdings table found/);
   });

@@ -18,6 +18,7 @@ import {
 import { PlannerClient } from '../worker/planner-client';
 import { inCell, inCellAsync } from './errors';
 import { optionalTableArgument, tableArgument } from './excel-input';
+import { finiteSpill } from './spill-guard';
 import { tradesTables } from './trades-core';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges of any cell type */
@@ -45,7 +46,7 @@ function driftHousehold(holdings: any[][], targets: any[][], settings: any[][], 
 export function drift(holdings: any[][], targets: any[][], settings: any[][], invocation: CustomFunctions.Invocation): any[][] {
   return inCell(() => {
     const household = driftHousehold(holdings, targets, settings, invocation);
-    return driftSpill(computeDrift(household));
+    return finiteSpill(driftSpill(computeDrift(household)));
   });
 }
 
@@ -86,7 +87,7 @@ export function exposure(holdings: any[][], funds: any[][], top: number, invocat
       holdings: tableArgument('Holdings', holdings, at[0]),
       funds: tableArgument('Funds', funds, at[1]),
     });
-    return exposureSpill(computeExposure(household, { top: readTop(top) }));
+    return finiteSpill(exposureSpill(computeExposure(household, { top: readTop(top) })));
   });
 }
 
@@ -116,6 +117,6 @@ export async function trades(
   return inCellAsync(async () => {
     const tables = tradesTables(holdings, targets, accounts, settings, identical, invocation?.parameterAddresses ?? []);
     planner ??= new PlannerClient();
-    return tradesSpill(await planner.draftPlan(tables, localIsoDate(new Date())));
+    return finiteSpill(tradesSpill(await planner.draftPlan(tables, localIsoDate(new Date()))));
   });
 }

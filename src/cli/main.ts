@@ -41,9 +41,14 @@ const PATH_PROBLEMS: Record<string, string> = {
   ENAMETOOLONG: 'the name is too long',
 };
 
-function pathProblem(e: unknown): string {
+/** The words for an fs error's code, from one of the tables above, else the error's own message. */
+function errnoProblem(e: unknown, words: Readonly<Record<string, string>>): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return (code && PATH_PROBLEMS[code]) ?? (e instanceof Error ? e.message : String(e));
+  return (code && words[code]) ?? (e instanceof Error ? e.message : String(e));
+}
+
+function pathProblem(e: unknown): string {
+  return errnoProblem(e, PATH_PROBLEMS);
 }
 
 /** What a path is when it is not a regular file (a folder, a FIFO, /dev/zero), else null. */
@@ -161,8 +166,7 @@ const WRITE_PROBLEMS: Record<string, string> = {
 };
 
 function writeProblem(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  return (code && WRITE_PROBLEMS[code]) ?? (e instanceof Error ? e.message : String(e));
+  return errnoProblem(e, WRITE_PROBLEMS);
 }
 
 /** `--out` must be a new file or a regular one that is not the input: never a folder, a FIFO or a device. */

@@ -1,17 +1,41 @@
 /** What every rule needs to know about the household while the model is built. */
 import { Cents } from '../money';
-import { Book, CASH_KEY } from './book';
+import { Book, BookAccount, CASH_KEY } from './book';
 
 export interface PlanContext {
   readonly book: Book;
   /** Value of a class today; Cash includes every account's contribution (T counts it). */
   classValueToday(keyId: string): Cents;
+  /**
+   * Dollars of headroom added to the rows that must hold to the cent (cash ≥ reserve, MinTrade), so
+   * that the solver's tolerance (numericTolerance) cannot break them: 0 at everyday sizes.
+   */
+  readonly slack: number;
+  /**
+   * The slack an account's cash row gets: at most what its cash and contribution exceed its reserve
+   * by, so that doing nothing always keeps the rule (the planner relies on that: only a reserve
+   * above cash and contribution can make the rules impossible).
+   */
+  reserveSlack(account: BookAccount): number;
+}
+
+/**
+ * The absolute tolerance HiGHS works to: its defaults (1e-7 on rows, 1e-6 in MIPs) up to a household
+ * of $100 million; beyond, 10⁻¹⁴ of T (about 45 units in the last place of T) — a row adding up
+ * trillions is exact in floating point only to about 10⁻⁴, and a tighter tolerance ends in "solve error".
+ */
+export function numericTolerance(book: Book): number {
+  return (book.total / 100) * 1e-14;
 }
 
 export function planContext(book: Book): PlanContext {
   const contributions = book.accounts.reduce((s, a) => s + a.account.contribution, 0);
+  const tolerance = numericTolerance(book);
+  const slack = tolerance > 1e-7 ? tolerance : 0;
   return {
     book,
+    slack,
+    reserveSlack: (a) => Math.min(slack, Math.max(0, (a.cash + a.account.contribution - a.account.reserve) / 100)),
     classValueToday: (keyId) => (book.valueByKey.get(keyId) ?? 0) + (keyId === CASH_KEY ? contributions : 0),
   };
 }

@@ -72,7 +72,8 @@ export class Repair {
     this.targetHigh = Float64Array.from(book.classes.map((c) => (c.target + c.tolerance) * T));
     this.cashClass = book.classes.findIndex((c) => c.isCash);
     this.cash = Float64Array.from(book.accounts.map((a) => (a.cash + a.account.contribution) / 100));
-    this.reserve = Float64Array.from(book.accounts.map((a) => a.account.reserve / 100));
+    // The same headroom as the model's rows (context.ts): 0 at everyday sizes.
+    this.reserve = Float64Array.from(book.accounts.map((a) => a.account.reserve / 100 + pm.ctx.reserveSlack(a)));
     const coefficient = new Map(pm.model.objectiveTerms('taxCost'));
     const costOf = (c: number | null) => (c === null ? 0 : (coefficient.get(c) ?? 0));
     this.facts = pm.legs.map((leg) => {
@@ -90,7 +91,7 @@ export class Repair {
         canSellAll: leg.sells.length > 0 && open.length === leg.sells.length,
         safeShares: open.filter((x) => !x.lot.isLoss).reduce((t, x) => t + x.lot.shares, 0),
         group: groupKey(pm.ctx, leg),
-        minShares: this.minTrade > 0 ? Math.ceil((this.minTrade + 0.01) / leg.price) : 1,
+        minShares: this.minTrade > 0 ? Math.ceil((this.minTrade + 0.01 + pm.ctx.slack) / leg.price) : 1,
         lots,
         buyCost: costOf(leg.buy),
         tradeCost: costOf(leg.buyOn ?? leg.sellOn),
@@ -400,13 +401,13 @@ export class Repair {
     if (q === 0) return true;
     if (q > 0) {
       if (q > f.buyMax || (this.whole && !isWhole(q))) return false;
-      return this.minTrade <= 0 || q * f.leg.price >= this.minTrade + f.cent;
+      return this.minTrade <= 0 || q * f.leg.price >= this.minTrade + f.cent + this.pm.ctx.slack;
     }
     const sold = -q;
     const all = f.canSellAll && Math.abs(sold - f.sellMax) < 1e-9;
     if (all) return true;
     if (sold > f.sellMax + 1e-9 || (this.whole && !isWhole(sold))) return false;
-    return this.minTrade <= 0 || sold * f.leg.price >= this.minTrade + f.cent;
+    return this.minTrade <= 0 || sold * f.leg.price >= this.minTrade + f.cent + this.pm.ctx.slack;
   }
 
   private accountOk(a: number): boolean {

@@ -80,9 +80,13 @@ function sellOf(leg: Leg, x: ArrayLike<number>, settings: Settings): DraftTrade 
   const total = sellsAll ? leg.sells.reduce((s, l) => s.plus(l.lot.shares), new Money(0)) : sharesOf(wanted + (settings.wholeShares ? 0 : 1e-9), settings.wholeShares);
   if (total.lte(0)) return null;
   const split = splitOverLots(leg, x, total);
+  // Rounding a sell (to whole shares, or within the solver's tolerance) never sells more than the lots
+  // the solver sold from hold: the sell is what its lots add up to.
+  const sold = split.reduce((n, p) => n.plus(p.shares), new Money(0));
+  if (sold.lte(0)) return null;
   const lots = split.map(({ lot, shares }) => tradeLot(leg, lot, shares, settings));
-  const amount = decimalToCents(total.times(leg.price));
-  return draft(leg, 'SELL', total.toNumber(), amount, lots, settings);
+  const amount = decimalToCents(sold.times(leg.price));
+  return draft(leg, 'SELL', sold.toNumber(), amount, lots, settings);
 }
 
 /** Shares from each lot: the solver's split, made exact and adjusted to the exact total. */
@@ -138,6 +142,35 @@ function draft(leg: Leg, action: TradeAction, shares: number, amount: Cents, lot
     leg,
     bookAccount: leg.account,
   };
+}
+
+/**
+ * The last word on two rules, in exact cents: every trade ≥ MinTrade (selling a whole position is
+ * exempt) and every trading account's cash after the plan ≥ its reserve. The solver keeps them to its
+ * tolerance, which is a millionth of a share at everyday sizes but grows with the household (a total
+ * of $10¹³ is exact in floating point only to about a tenth of a cent), and whole shares are rounded
+ * after it; so a buy that the rounding left short is trimmed (largest buy of the account first), and
+ * one below MinTrade is dropped. Dropping or trimming a buy keeps every other rule (wash sales,
+ * oversell, buy-and-sell). At everyday sizes this changes nothing.
+ */
+export function keepRules(drafts: readonly DraftTrade[], accounts: readonly BookAccount[], settings: Settings): DraftTrade[] {
+  const held = (t: DraftTrade) => t.leg.position?.lots.reduce((n, l) => n.plus(l.shares), new Money(0)) ?? new Money(0);
+  const allowed = (t: DraftTrade) => t.amount >= settings.minTrade || (t.action === 'SELL' && held(t).eq(t.shares));
+  let out = drafts.filter(allowed);
+  for (const account of accounts) {
+    if (!account.account.tradable) continue;
+    for (let guard = 0; guard < 1000 && cashAfter(account, out) < account.account.reserve; guard++) {
+      const buy = out.filter((t) => t.bookAccount === account && t.action === 'BUY').sort((a, b) => b.amount - a.amount)[0];
+      if (!buy) break;
+      const short = new Money(account.account.reserve - cashAfter(account, out)).dividedBy(100);
+      const perShare = new Money(buy.price).times(1 + settings.spreadBps / 10_000);
+      const fewer = short.dividedBy(perShare).toDecimalPlaces(settings.wholeShares ? 0 : FRACTION_DIGITS, Decimal.ROUND_UP).plus(settings.wholeShares ? 0 : new Money(10).pow(-FRACTION_DIGITS));
+      const shares = new Money(buy.shares).minus(fewer);
+      const trimmed = shares.gt(0) ? draft(buy.leg, 'BUY', shares.toNumber(), decimalToCents(shares.times(buy.price)), [], settings) : null;
+      out = out.flatMap((t) => (t !== buy ? [t] : trimmed && allowed(trimmed) ? [trimmed] : []));
+    }
+  }
+  return out;
 }
 
 /** Each account's cash after the plan, to the cent: cash + contribution + sells − buys − costs. */

@@ -78,7 +78,7 @@ export interface Book {
    * Positions (positionId) the planner neither sells nor buys more of: a row with only a Value (no
    * shares to sell, no price to buy at), or a price or share count outside MIN_PRICE..MAX_SHARES.
    */
-  readonly leftAlone: ReadonlyMap<string, { readonly account: BookAccount; readonly keyId: string; readonly reason: LeftAloneReason }>;
+  readonly leftAlone: ReadonlyMap<string, LeftAlone>;
   /** What the user should know about the book: one warning per account with positions left alone. */
   readonly warnings: readonly Warning[];
 }
@@ -101,6 +101,14 @@ export const MIN_PRICE = 1e-6;
 export const MAX_SHARES = 1e13;
 
 export type LeftAloneReason = 'valueOnly' | 'tinyPrice' | 'tooManyShares';
+
+export interface LeftAlone {
+  readonly account: BookAccount;
+  readonly ticker: string;
+  readonly keyId: string;
+  readonly value: Cents;
+  readonly reason: LeftAloneReason;
+}
 
 export function buildBook(household: Household, asOf: IsoDate): Book {
   const { settings } = household;
@@ -130,7 +138,7 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
     if (rows) rows.push(h);
     else byPosition.set(id, [h]);
   }
-  const leftAlone = new Map<string, { account: BookAccount; keyId: string; reason: LeftAloneReason }>();
+  const leftAlone = new Map<string, LeftAlone>();
   const outOfRange: Warning[] = [];
   /** Per account (by key), the value-only rows of positions it would otherwise trade. */
   const valueOnlyRows = new Map<string, Holding[]>();
@@ -144,7 +152,7 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
       // A Value-only row counts in the totals (valueByKey, the account's value) but has no shares to
       // sell or price to buy at, so its whole position stays as it is; the warning says so only
       // where the planner would otherwise have traded it.
-      leftAlone.set(id, { account, keyId: first.keyId, reason: 'valueOnly' });
+      leftAlone.set(id, { account, ticker: first.ticker, keyId: first.keyId, value: rows.reduce((n, h) => n + h.value, 0), reason: 'valueOnly' });
       if (mayTrade) {
         const list = valueOnlyRows.get(keyOf(first.account)) ?? [];
         const valueOnly = rows.filter((h) => h.shares === null || h.price === null);
@@ -156,7 +164,7 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
     const shares = rows.reduce((n, h) => n + h.shares!, 0);
     if (price < MIN_PRICE || shares > MAX_SHARES) {
       const reason = price < MIN_PRICE ? 'tinyPrice' : 'tooManyShares';
-      leftAlone.set(id, { account, keyId: first.keyId, reason });
+      leftAlone.set(id, { account, ticker: first.ticker, keyId: first.keyId, value: rows.reduce((n, h) => n + h.value, 0), reason });
       if (mayTrade) outOfRange.push(outOfRangeWarning(first, reason, price, shares));
       continue;
     }

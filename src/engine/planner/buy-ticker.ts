@@ -86,10 +86,15 @@ function notBought(cls: BookClass, why: Missing, boughtSomewhere: boolean): Warn
   );
 }
 
-/** The ticker with the largest total value in each class, across every account. */
+/**
+ * The ticker with the largest total value in each class, across every account. A position the planner
+ * leaves alone (a value-only row) still counts when its ticker has a price elsewhere: VTI held as a
+ * value-only row is still a VTI holding, and other accounts may buy VTI at that price.
+ */
 function largestTickerByClass(book: Book): Map<string, string> {
   const valueOf = new Map<string, { keyId: string; ticker: string; value: number }>();
-  for (const p of book.positions) {
+  const priced = [...book.leftAlone.values()].filter((p) => (book.priceOf.get(p.ticker) ?? 0) >= MIN_PRICE);
+  for (const p of [...book.positions, ...priced]) {
     const id = `${p.keyId}\u0000${p.ticker}`;
     const entry = valueOf.get(id) ?? { keyId: p.keyId, ticker: p.ticker, value: 0 };
     entry.value += p.value;

@@ -20,12 +20,15 @@ export interface PlanContext {
 }
 
 /**
- * The absolute tolerance HiGHS works to: its defaults (1e-7 on rows, 1e-6 in MIPs) up to a household
- * of $100 million; beyond, 10⁻¹⁴ of T (about 45 units in the last place of T) — a row adding up
- * trillions is exact in floating point only to about 10⁻⁴, and a tighter tolerance ends in "solve error".
+ * The absolute tolerance HiGHS works to on rows: its default (1e-7) up to a household of $10 million;
+ * beyond, 10⁻¹⁴ of T (about 45 units in the last place of T) — a row adding up trillions is exact in
+ * floating point only to about 10⁻⁴, and a tighter tolerance ends in "solve error".
  */
 export function numericTolerance(book: Book): number {
-  return (book.total / 100) * 1e-14;
+  // The money the model handles: T, or more when positions are valued at a ticker's first price and
+  // another row of it is priced far lower (the planner uses one price per ticker).
+  const positions = book.positions.reduce((s, p) => s + p.shares * p.price, 0);
+  return Math.max(book.total / 100, positions) * 1e-14;
 }
 
 export function planContext(book: Book): PlanContext {

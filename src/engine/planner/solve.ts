@@ -266,7 +266,7 @@ function tooFarApart(pm: PlannerModel): InputError {
   return new InputError({ table: 'Holdings', row: null, column: null }, `the trade planner could not solve this household reliably: its numbers are too far apart (${span})`);
 }
 
-/** HiGHS' tolerances for this household (context.ts, numericTolerance); below $100 million its defaults. */
+/** HiGHS' tolerances for this household (context.ts, numericTolerance); below $10 million its defaults. */
 function numericTolerances(pm: PlannerModel): { primal_feasibility_tolerance: number } {
   const tolerance = numericTolerance(pm.ctx.book);
   // Only the rows' tolerance grows. The MIP's (mip_feasibility_tolerance) is also its integrality

@@ -6,6 +6,7 @@
  * afterwards with decimal.js.
  */
 import { isWhole, MAX_SHARES } from './book';
+import { shareDigits } from './trades';
 import { Leg } from './legs';
 import { LinearModel, Term } from './linear-model';
 import { PlanContext } from './context';
@@ -17,18 +18,18 @@ export const CENT_PER_TRADE = 0.01;
 /**
  * Whether a leg's amounts are rounded to the cent (fractional shares, a sub-cent price, or a spread):
  * only those trades need the cent of headroom; whole shares at a price in cents are exact. Fractional
- * shares are also cut to 6 decimals, which at a price of $700,000 (one Berkshire A share) is 70¢:
- * that much more headroom too.
+ * shares are also cut to 6 decimals (fewer beyond 10⁹ shares, trades.ts shareDigits), which at a
+ * price of $700,000 (one Berkshire A share) is 70¢: that much more headroom too.
  */
 export function roundingCent(ctx: PlanContext, leg: Leg): number {
   const { wholeShares, spreadBps } = ctx.book.settings;
   const exactPrice = Math.abs(leg.price * 100 - Math.round(leg.price * 100)) < 1e-9;
   if (wholeShares && exactPrice && spreadBps === 0) return 0;
-  return CENT_PER_TRADE + (wholeShares ? 0 : leg.price * SHARE_DIGIT);
+  if (wholeShares) return CENT_PER_TRADE;
+  // The most shares the leg could trade: its position, or what its account could buy.
+  const most = Math.max(leg.shares, (leg.account.value + leg.account.account.contribution) / 100 / leg.price);
+  return CENT_PER_TRADE + leg.price * 10 ** -shareDigits(most);
 }
-
-/** The smallest fraction of a share a trade keeps (trades.ts cuts fractional shares to 6 decimals). */
-const SHARE_DIGIT = 1e-6;
 
 /**
  * No oversell, lot by lot (specific identification): 0 ≤ x_l ≤ shares of lot l. A taxable loss lot

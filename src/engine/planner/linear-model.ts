@@ -26,6 +26,11 @@ export class LinearModel {
   readonly columns: Column[] = [];
   readonly rows: Row[] = [];
   private readonly costs = new Map<Objective, Map<number, number>>();
+  /**
+   * Absolute slack isFeasible allows on rows besides its relative one: the solver's own tolerance on
+   * rows (context.ts numericTolerance; 0 at everyday sizes, so nothing changes there).
+   */
+  absoluteTolerance = 0;
 
   column(name: string, lower: number, upper: number, integer = false): number {
     this.columns.push({ name, lower, upper, integer });
@@ -63,7 +68,7 @@ export class LinearModel {
     );
     const rowOk = (r: Row) => {
       const activity = r.terms.reduce((t, [c, a]) => t + a * x[c], 0);
-      const slack = tolerance * Math.max(1, Math.abs(activity));
+      const slack = tolerance * Math.max(1, Math.abs(activity)) + this.absoluteTolerance;
       return activity >= r.lower - slack && activity <= r.upper + slack;
     };
     return columnsOk && this.rows.every(rowOk) && extraRows.every(rowOk);

@@ -44,6 +44,7 @@ export function buildModel(book: Book): PlannerModel {
   const { choices, warnings } = buyChoices(book, underweight);
   const legs = planLegs(book, choices);
   const m = new LinearModel();
+  m.absoluteTolerance = ctx.slack;
   for (const leg of legs) {
     lotSellColumns(m, ctx, leg);
     buyColumn(m, ctx, leg);

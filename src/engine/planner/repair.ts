@@ -200,6 +200,9 @@ export class Repair {
       const f = this.facts[i];
       let q = !this.whole ? bought - sold : bought > sold ? Math.floor(bought - sold + 1e-6) : -Math.round(sold - bought);
       if (Math.abs(q) < 1e-9) q = 0;
+      // The relaxed plan keeps bounds only to the solver's tolerance (10¹³ shares may come back as
+      // 10¹³ + 0.002): clamp, or legAllows would drop the whole trade.
+      q = Math.max(-f.sellMax, Math.min(f.buyMax, q));
       if (q < 0 && f.canSellAll && -q >= Math.floor(f.sellMax + 1e-9)) q = -f.sellMax;
       return q;
     });
@@ -237,7 +240,11 @@ export class Repair {
         if (q > 0 || !f.leg.sellable) continue;
         const cap = this.groupBought(f.group) ? f.safeShares : f.sellMax;
         const shortfall = (this.reserve[a] - this.cash[a]) / f.leg.price;
-        const step = q === 0 ? Math.max(f.minShares, this.whole ? 1 : shortfall) : this.whole ? 1 : shortfall;
+        // A fractional step never below what floating point can add to q (at 10¹⁰ shares, 2e-6).
+        const fractional = Math.max(shortfall, Math.abs(q) * 1e-15);
+        // Whole shares: the shortfall's worth at once (one share at a time took 10⁵ rounds at $0.001).
+        const wholeStep = Math.max(1, Math.ceil(shortfall - 1e-9));
+        const step = q === 0 ? Math.max(f.minShares, this.whole ? wholeStep : fractional) : this.whole ? wholeStep : fractional;
         const next = Math.min(-q + step, cap);
         if (next <= -q + 1e-9 || !this.legAllows(i, -next)) continue;
         const rank = (f.lots[0]?.cost ?? 0) / f.leg.price;
@@ -246,7 +253,12 @@ export class Repair {
       if (!best) {
         const buy = legs.filter((i) => this.q[i] > 0).sort((x, y) => this.q[y] * this.facts[y].leg.price - this.q[x] * this.facts[x].leg.price)[0];
         if (buy === undefined) return;
-        const smaller = this.whole ? this.q[buy] - 1 : 0;
+        // Buy less by the shortfall (not all of it: a relaxed plan of $10¹² may overspend by a dollar
+        // within the solver's tolerance, and dropping the whole buy would throw the plan away).
+        const perShare = this.facts[buy].leg.price * (1 + this.spread);
+        const short = (this.reserve[a] - this.cash[a]) / perShare;
+        const fewer = this.whole ? Math.max(1, Math.ceil(short - 1e-9)) : Math.max(short * (1 + 1e-9) + 1e-9, this.q[buy] * 1e-15);
+        const smaller = this.q[buy] - fewer;
         best = { i: buy, q: smaller > 0 && this.legAllows(buy, smaller) ? smaller : 0, rank: 0 };
       }
       this.apply([[best.i, best.q - this.q[best.i]]], 1);
@@ -411,7 +423,10 @@ export class Repair {
   }
 
   private accountOk(a: number): boolean {
-    return this.cash[a] >= this.reserve[a] - 1e-9 || !this.pm.ctx.book.accounts[a].account.tradable;
+    // Half the account's slack (0 at everyday sizes): cash summed over $10¹⁰ trades is exact only to
+    // about 1e-6, and the reserve here already carries the whole slack, so the real reserve still holds.
+    const book = this.pm.ctx.book;
+    return this.cash[a] >= this.reserve[a] - 1e-9 - this.pm.ctx.reserveSlack(book.accounts[a]) / 2 || !book.accounts[a].account.tradable;
   }
 
   private washOk(group: string): boolean {

@@ -67,6 +67,9 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const seconds = (share: number) => Math.max(floor, (Math.max(0, deadline - now()) / 1000) * share);
   const T = pm.ctx.book.total / 100;
   const driftTolerance = 1e-3 * T;
+  // An account short of its reserve with nothing it may sell cannot be fixed; said here in exact
+  // cents, since at $10¹³ the solver's tolerance (a few cents) could hide a shortfall of one.
+  if (shortAccounts(pm).some((a) => !pm.legs.some((l) => l.account === a && l.sells.length > 0))) throw infeasible(pm);
   const { lpDrift, lpCheap, lpInside, lpTax } = relaxations(solver, pm, driftTolerance);
   const whole = pm.ctx.book.settings.wholeShares;
   let gaveUp = false;
@@ -141,6 +144,9 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const x = trades.value <= pm.model.evaluate('trades', fewer) ? trades.x : fewer;
   const driftValue = pm.model.evaluate('drift', x);
   const taxValue = pm.model.evaluate('taxCost', x);
+  // Without HiGHS' MIP nothing searches beyond the repair: a plan it cannot bring within the drift
+  // tolerance of the LP bound would be a poor plan passed off as the answer, so say so instead.
+  if (!mipAllowed && driftValue - driftBound > driftTolerance + 1e-6) throw tooFarApart(pm);
   return {
     x,
     drift: { value: driftValue, bound: driftBound, optimal: driftValue - driftBound <= driftTolerance + 1e-6 },

@@ -6,12 +6,12 @@
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import highsLoader from 'highs';
-import { isInputError, localIsoDate, oneLine, readHousehold, topExposure, withAsOf } from '../engine';
+import { isInputError, localIsoDate, oneLine, readHousehold, topExposure, TRADES_HEADER, withAsOf } from '../engine';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
-import { buildReport, reportJson } from './report';
+import { buildReport, reportJson, RebalanceReport } from './report';
 import { writeExposureSheet } from './exposure-sheet';
 import { renderExposure } from './exposure-text';
-import { writeDriftSheet, writeTradesSheet } from './sheets';
+import { ownSheet, writeDriftSheet, writeTable, writeTradesSheet } from './sheets';
 import { renderDrift, renderTrades } from './text-table';
 import { TableLookupError, WorkbookTables } from './workbook-tables';
 
@@ -107,6 +107,9 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/** Exit code 1 after the partial results are out: the plan could not be drafted from this input. */
+class PlanNotDrafted extends Error {}
+
 async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
   // Both paths before any work: a folder or a FIFO given as --out is said at once, not after the plan.
   checkInput(options.input);
@@ -130,17 +133,37 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
   const report = buildReport(household, household.settings.asOf ?? localIsoDate(now), await highsLoader(), tables.warnings());
   writeDriftSheet(workbook, report.drift, `drift as of ${report.asOf}`);
   writeExposureSheet(workbook, report.exposure, `look-through exposure as of ${report.asOf}`);
-  writeTradesSheet(workbook, report.plan, `trades drafted as of ${report.asOf}; nothing is placed until you place it`);
+  writeTrades(workbook, report);
   await writeOutput(workbook, options);
-  if (options.json) {
-    io.stdout(`${JSON.stringify(reportJson(report), null, 2)}\n`);
+  // Drift and exposure are out (sheets, then stdout) before a plan's error makes the exit code 1.
+  const failed = report.planError;
+  if (options.json) io.stdout(`${JSON.stringify(reportJson(report), null, 2)}\n`);
+  else printText(report, options, io);
+  if (failed) throw new PlanNotDrafted(failed.message);
+}
+
+/**
+ * The Trades sheet, also when no plan could be drafted: a stale one from an earlier run must not
+ * survive in the output as if it were this run's plan.
+ */
+function writeTrades(workbook: ExcelJS.Workbook, report: RebalanceReport): void {
+  if (report.plan) {
+    writeTradesSheet(workbook, report.plan, `trades drafted as of ${report.asOf}; nothing is placed until you place it`);
     return;
   }
+  const sheet = ownSheet(workbook, 'Trades');
+  const spill = [[...TRADES_HEADER], ['No plan', '', '', '', '', '', '', `No trades were drafted: ${report.planError?.message ?? ''}`]];
+  writeTable(sheet, spill, [{ width: 20 }, { width: 9 }, { width: 8 }, { width: 10 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 90 }], `no plan could be drafted as of ${report.asOf}`);
+}
+
+function printText(report: RebalanceReport, options: CliOptions, io: Io): void {
   io.stdout(`Drift as of ${report.asOf}\n\n${renderDrift(report.drift)}\n`);
   const top = topExposure(report.exposure, TOP_EXPOSURES);
   io.stdout(`\nLargest exposures, looking through funds (top ${TOP_EXPOSURES})\n\n${renderExposure(top)}\n`);
-  io.stdout(`\nTrades (drafted, not placed)\n\n${renderTrades(report.plan)}\n`);
-  if (report.warnings.length > 0) io.stdout(`\nWarnings:\n${report.warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
+  if (report.plan) io.stdout(`\nTrades (drafted, not placed)\n\n${renderTrades(report.plan)}\n`);
+  else io.stdout('\nTrades: none drafted; the plan could not be made from this workbook (the reason is the last line, on stderr)\n');
+  const warnings = [...report.readerWarnings, ...(report.plan ?? report.household).warnings];
+  if (warnings.length > 0) io.stdout(`\nWarnings:\n${warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
   io.stdout(`\nWrote ${options.out}\n`);
 }
 
@@ -224,14 +247,15 @@ export async function main(argv: readonly string[], io: Io = processIo, now: Dat
     await run(options, io, now);
     return 0;
   } catch (e) {
-    if (isInputError(e) || e instanceof WorkbookError || e instanceof TableLookupError) {
+    if (isInputError(e) || e instanceof WorkbookError || e instanceof TableLookupError || e instanceof PlanNotDrafted) {
       // A file name may hold a line break; the message stays one line (⏎) whatever it quotes.
       io.stderr(`rebal: ${oneLine(e.message)}\n`);
       return 1;
     }
-    const detail = e instanceof Error ? e.message : String(e);
-    io.stderr(`rebal: internal error: ${oneLine(detail)} (set REBAL_DEBUG=1 for details)\n`);
-    if (process.env.REBAL_DEBUG && e instanceof Error) io.stderr(`${e.stack}\n`);
+    // The raw message (a solver's or JavaScript's) means nothing to the user: one plain line, and
+    // the detail and stack only when asked for.
+    io.stderr('rebal: internal error (not a problem with your workbook); please report it, with the details REBAL_DEBUG=1 prints\n');
+    if (process.env.REBAL_DEBUG) io.stderr(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 2;
   }
 }

@@ -54,7 +54,13 @@ export type WarningKind =
   | 'planNotProven'
   | 'summaryRow'
   | 'acquiredAfterAsOf'
-  | 'tableNotRead';
+  | 'tableNotRead'
+  /** Positions with only a Value: they count in drift but the planner leaves them as they are. */
+  | 'valueOnly'
+  /** An underweight class the planner cannot buy (no ticker or no price): left out of the plan. */
+  | 'classNotBought'
+  /** A position whose price or share count is beyond what the solver can work with exactly: left as it is. */
+  | 'notTradable';
 
 /** Something the user should know that does not stop the calculation. */
 export interface Warning extends Place {

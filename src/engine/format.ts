@@ -123,3 +123,14 @@ export function formatShares(shares: number): string {
   const text = new Money(shares).abs().toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toFixed();
   return `${minusFor(shares < 0, text)}${grouped(text)}`;
 }
+
+/**
+ * A number of any size written out in full, for limits and extremes in messages: `0.0000001` and
+ * `20,000,000,000,000` rather than 1e-7 and 2e13 (12 significant digits), with an optional prefix
+ * such as `$`.
+ */
+export function formatPlainNumber(x: number, prefix = ''): string {
+  finite(x, 'number');
+  const text = new Money(x).abs().toSignificantDigits(12, Decimal.ROUND_HALF_UP).toFixed();
+  return `${minusFor(x < 0, text)}${prefix}${grouped(text)}`;
+}

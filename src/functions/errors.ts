@@ -4,10 +4,18 @@
  */
 import { isInputError } from '../engine';
 
+/**
+ * What a cell says when the failure is not the user's input: a raw JavaScript or solver message
+ * ("passModel failed with HiGHS status -1") would read as a problem with the workbook.
+ */
+export const INTERNAL_ERROR_MESSAGE =
+  'Rebalance could not finish: an internal error in the add-in (not a problem with your workbook); please report it';
+
 export function toCellError(e: unknown): CustomFunctions.Error {
   if (isInputError(e)) return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, e.message);
-  const detail = e instanceof Error ? e.message : String(e);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Rebalance could not finish: ${detail}`);
+  // The detail goes to the console (the add-in's developer tools), never into the cell.
+  console.error('Rebalance could not finish:', e);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, INTERNAL_ERROR_MESSAGE);
 }
 
 /** Runs a function body; any error becomes the cell error Excel displays. */

@@ -286,7 +286,7 @@ describe('paths that are not a regular workbook file: one line, exit 1, at once'
       expect(await rebal([input, '--out', file('o.xlsx')])).toEqual({
         code: 2,
         stdout: '',
-        stderr: 'rebal: internal error: first line⏎second line (set REBAL_DEBUG=1 for details)\n',
+        stderr: 'rebal: internal error (not a problem with your workbook); please report it, with the details REBAL_DEBUG=1 prints\n',
       });
     } finally {
       spy.mockRestore();

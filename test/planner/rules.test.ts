@@ -257,16 +257,26 @@ describe('the buy-ticker rule', () => {
 });
 
 describe('input the planner cannot use', () => {
-  test('an underweight class with no ticker to buy names the Targets row', async () => {
-    await expect(
-      planFor({ holdings: [lot('IRA', 'VTI', 10, 100)], targets: { 'US Stocks': 0.9, 'Real Estate': 0.1 }, accounts: [{ account: 'IRA', type: 'Roth' }] }),
-    ).rejects.toThrow('Targets, row 3, column Buy: Real Estate is under target but no account holds it');
+  test('an underweight class with no ticker to buy is left out of the plan, with a warning naming its Targets row', async () => {
+    const p = await planFor({ holdings: [lot('IRA', 'VTI', 10, 100), cash('IRA', 500)], targets: { 'US Stocks': 0.9, 'Real Estate': 0.1 }, accounts: [{ account: 'IRA', type: 'Roth' }] });
+    expect(p.check.violations).toEqual([]);
+    expect(p.plan.warnings.map((w) => w.message)).toContain(
+      'Targets, row 3, column Buy: Real Estate is under target but no account holds it (with Shares and Price) and Targets gives no Buy ticker for it; it is left out of the plan (add a Buy ticker to buy it)',
+    );
+    // The rest is still planned (the cash buys US Stocks up to its target: 4 or 5 shares tie on D), and
+    // D still counts Real Estate's $150 the plan cannot move.
+    expect(p.trade('IRA', 'VTI')).toMatchObject({ action: 'BUY' });
+    expect(p.plan.summary.classes.find((c) => c.label === 'Real Estate')?.excessAfter).toBe(15_000);
+    expect(p.plan.summary.driftAfter).toBe(30_000);
   });
 
-  test('a position with no price names its Holdings row', async () => {
-    await expect(
-      planFor({ holdings: [lot('IRA', 'VTI', 10, 100), { account: 'IRA', ticker: 'BND', class: 'Bonds', value: 1000 }], targets: { 'US Stocks': 0.5, Bonds: 0.5 } }),
-    ).rejects.toThrow('Holdings, row 3, column Price: BND in IRA has no price');
+  test('a position with only a Value is left as it is, with a warning naming its row', async () => {
+    const p = await planFor({ holdings: [lot('IRA', 'VTI', 10, 100), { account: 'IRA', ticker: 'BND', class: 'Bonds', value: 1000 }], targets: { 'US Stocks': 0.5, Bonds: 0.5 } });
+    expect(p.check.violations).toEqual([]);
+    expect(p.plan.trades).toEqual([]);
+    expect(p.plan.warnings.map((w) => w.message)).toContain(
+      'Holdings, row 3: BND (row 3) in IRA has only a Value (no Shares and Price), so the planner leaves it as it is; give Shares and Price to trade it',
+    );
   });
 
   test('rules that cannot all hold say which', async () => {

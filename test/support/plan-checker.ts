@@ -49,6 +49,8 @@ export function checkPlan(household: Household, plan: Pick<Plan, 'trades'>): Pla
     if (t.shares <= 0) v.push(`${where}: no shares`);
     if (t.amount !== cents(new Decimal(t.shares).times(t.price))) v.push(`${where}: amount ${t.amount} is not shares × price`);
     const rows = rowsOf(t.account, t.ticker);
+    // A row with only a Value has no shares to sell or price to buy at: its position is never traded.
+    if (rows.some((h) => h.shares === null || h.price === null)) v.push(`${where}: a position with a value-only row is traded`);
     const held = rows.reduce((n, h) => n.plus(h.shares ?? 0), new Decimal(0));
     const wholePosition = t.action === 'SELL' && held.eq(t.shares);
     if (s.wholeShares && !Number.isInteger(t.shares) && !wholePosition) v.push(`${where}: not whole shares`);

@@ -4,10 +4,10 @@
  * read once from the Household; the model and the explanations both read it.
  */
 import { bandOf } from '../drift';
-import { InputError } from '../errors';
-import { formatCents } from '../format';
+import { InputError, Warning, warning } from '../errors';
+import { formatCents, formatPlainNumber } from '../format';
 import { IsoDate } from '../dates';
-import { addCents, Cents, ZERO_CENTS } from '../money';
+import { addCents, Cents, sumCents, ZERO_CENTS } from '../money';
 import { Account, CASH_CLASS, Holding, Household, keyOf, Settings } from '../model';
 import { boughtWithinWashWindow, Term, termOf, washGroupOf } from './taxes';
 
@@ -75,9 +75,41 @@ export interface Book {
   /** Wash-sale groups with a purchase in the 30 days before AsOf. */
   readonly recentlyBought: ReadonlySet<string>;
   readonly identical: ReadonlyMap<string, string>;
+  /**
+   * Positions (positionId) the planner neither sells nor buys more of: a row with only a Value (no
+   * shares to sell, no price to buy at), or a price or share count outside MIN_PRICE..MAX_SHARES.
+   */
+  readonly leftAlone: ReadonlyMap<string, LeftAlone>;
+  /** What the user should know about the book: one warning per account with positions left alone. */
+  readonly warnings: readonly Warning[];
+}
+
+/** One position: an account and a ticker (its rows are the lots). */
+export function positionId(account: string, ticker: string): string {
+  return `${keyOf(account)}\u0000${ticker}`;
 }
 
 export const CASH_KEY = keyOf(CASH_CLASS);
+
+/**
+ * The range of prices and share counts the solver can work with exactly. A price is a coefficient of
+ * the model (HiGHS drops coefficients below 1e-9 as zero, which would make buying free), and a share
+ * count is a coefficient and an integer column (HiGHS refuses coefficients of 1e15 and more, and whole
+ * shares stop being exact in floating point long before 2^53). A position outside the range is left
+ * as it is, with a warning; a buy is at most MAX_SHARES shares.
+ */
+export const MIN_PRICE = 1e-6;
+export const MAX_SHARES = 1e13;
+
+export type LeftAloneReason = 'valueOnly' | 'tinyPrice' | 'tooManyShares';
+
+export interface LeftAlone {
+  readonly account: BookAccount;
+  readonly ticker: string;
+  readonly keyId: string;
+  readonly value: Cents;
+  readonly reason: LeftAloneReason;
+}
 
 export function buildBook(household: Household, asOf: IsoDate): Book {
   const { settings } = household;
@@ -102,26 +134,40 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
   const byPosition = new Map<string, Holding[]>();
   for (const h of household.holdings) {
     if (h.isCash) continue;
-    const id = `${keyOf(h.account)}\u0000${h.ticker}`;
+    const id = positionId(h.account, h.ticker);
     const rows = byPosition.get(id);
     if (rows) rows.push(h);
     else byPosition.set(id, [h]);
   }
-  for (const rows of byPosition.values()) {
+  const leftAlone = new Map<string, LeftAlone>();
+  const outOfRange: Warning[] = [];
+  /** Per account (by key), the value-only rows of positions it would otherwise trade. */
+  const valueOnlyRows = new Map<string, Holding[]>();
+  for (const [id, rows] of byPosition) {
     const first = rows[0];
     const account = accountOf.get(keyOf(first.account))!;
     const price = priceOf.get(first.ticker) ?? null;
     const isTargeted = targeted.has(first.keyId);
     const mayTrade = account.account.tradable && (isTargeted || settings.sellUntargeted);
     if (price === null || rows.some((h) => h.shares === null)) {
+      // A Value-only row counts in the totals (valueByKey, the account's value) but has no shares to
+      // sell or price to buy at, so its whole position stays as it is; the warning says so only
+      // where the planner would otherwise have traded it.
+      leftAlone.set(id, { account, ticker: first.ticker, keyId: first.keyId, value: sumCents(rows.map((h) => h.value)), reason: 'valueOnly' });
       if (mayTrade) {
-        const bad = rows.find((h) => h.shares === null || h.price === null) ?? first;
-        throw new InputError(
-          { table: 'Holdings', row: bad.row, column: 'Price' },
-          `${first.ticker} in ${first.account} has no price and shares (only a Value), so the planner cannot trade it; give Shares and Price, or set its account's Trade to No`,
-        );
+        const list = valueOnlyRows.get(keyOf(first.account)) ?? [];
+        const valueOnly = rows.filter((h) => h.shares === null || h.price === null);
+        list.push(...(valueOnly.length > 0 ? valueOnly : rows));
+        valueOnlyRows.set(keyOf(first.account), list);
       }
-      continue; // a value-only row that is never traded only counts in the totals
+      continue;
+    }
+    const shares = rows.reduce((n, h) => n + h.shares!, 0);
+    if (price < MIN_PRICE || shares > MAX_SHARES) {
+      const reason = price < MIN_PRICE ? 'tinyPrice' : 'tooManyShares';
+      leftAlone.set(id, { account, ticker: first.ticker, keyId: first.keyId, value: sumCents(rows.map((h) => h.value)), reason });
+      if (mayTrade) outOfRange.push(outOfRangeWarning(first, reason, price, shares));
+      continue;
     }
     const lots = rows.map((h) => bookLot(h, price, account.account.tax === 'taxable', asOf));
     positions.push({
@@ -153,7 +199,41 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
   if (total <= 0) {
     throw new InputError({ table: 'Holdings', row: null, column: null }, `the household's total value is ${formatCents(total)}; a plan needs a positive total`);
   }
-  return { asOf, settings, accounts, positions, classes, totalToday, total, valueByKey, priceOf, recentlyBought, identical: household.identical };
+  const warnings = accounts.flatMap((a) => {
+    const rows = valueOnlyRows.get(keyOf(a.name));
+    return rows ? [valueOnlyWarning(a.name, rows)] : [];
+  });
+  warnings.push(...outOfRange);
+  return { asOf, settings, accounts, positions, classes, totalToday, total, valueByKey, priceOf, recentlyBought, identical: household.identical, leftAlone, warnings };
+}
+
+function outOfRangeWarning(h: Holding, reason: 'tinyPrice' | 'tooManyShares', price: number, shares: number): Warning {
+  const why =
+    reason === 'tinyPrice'
+      ? `its price ${formatPlainNumber(price, '$')} is below the ${formatPlainNumber(MIN_PRICE, '$')} the planner can trade at`
+      : `its ${formatPlainNumber(shares)} shares are more than the ${formatPlainNumber(MAX_SHARES)} the planner can count exactly`;
+  return warning('notTradable', { table: 'Holdings', row: h.row, column: reason === 'tinyPrice' ? 'Price' : 'Shares' }, `${h.ticker} in ${h.account}: ${why}, so the planner leaves it as it is`);
+}
+
+/** How many tickers a value-only warning names before it says "and N more". */
+const TICKERS_NAMED = 6;
+
+/**
+ * One warning per account: Place holds one row, so it names the first; the text gives every
+ * ticker with its rows, e.g. "FXAIX (row 5) and VFIFX (rows 9, 12) in Alex 401k have only a Value…".
+ */
+function valueOnlyWarning(account: string, rows: readonly Holding[]): Warning {
+  const byTicker = new Map<string, number[]>();
+  for (const h of rows) byTicker.set(h.ticker, [...(byTicker.get(h.ticker) ?? []), h.row]);
+  const named = [...byTicker].map(([ticker, r]) => `${ticker} (row${r.length > 1 ? 's' : ''} ${r.join(', ')})`);
+  const shown = named.length > TICKERS_NAMED ? [...named.slice(0, TICKERS_NAMED - 1), `${named.length - TICKERS_NAMED + 1} more`] : named;
+  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  const one = byTicker.size === 1;
+  return warning(
+    'valueOnly',
+    { table: 'Holdings', row: Math.min(...rows.map((h) => h.row)), column: null },
+    `${list} in ${account} ${one ? 'has' : 'have'} only a Value (no Shares and Price), so the planner leaves ${one ? 'it as it is' : 'them as they are'}; give Shares and Price to trade ${one ? 'it' : 'them'}`,
+  );
 }
 
 function bookLot(h: Holding, price: number, taxable: boolean, asOf: IsoDate): BookLot {
@@ -198,4 +278,12 @@ function bookClasses(household: Household): BookClass[] {
 /** Shares of a position whose rows are whole numbers of shares stay integral in floating point. */
 export function isWhole(x: number): boolean {
   return Math.abs(x - Math.round(x)) < 1e-9;
+}
+
+/**
+ * A class's weight today, before contributions. A household whose only money is a contribution has
+ * no weights yet: every class is at 0% of nothing, not NaN.
+ */
+export function weightToday(book: Book, keyId: string): number {
+  return book.totalToday > 0 ? (book.valueByKey.get(keyId) ?? 0) / book.totalToday : 0;
 }

@@ -5,7 +5,8 @@
  * Money is in dollars here (plain numbers are the solver's input); the plan is rounded to the cent
  * afterwards with decimal.js.
  */
-import { isWhole } from './book';
+import { isWhole, MAX_SHARES } from './book';
+import { shareDigits } from './trades';
 import { Leg } from './legs';
 import { LinearModel, Term } from './linear-model';
 import { PlanContext } from './context';
@@ -16,12 +17,18 @@ export const CENT_PER_TRADE = 0.01;
 
 /**
  * Whether a leg's amounts are rounded to the cent (fractional shares, a sub-cent price, or a spread):
- * only those trades need the cent of headroom; whole shares at a price in cents are exact.
+ * only those trades need the cent of headroom; whole shares at a price in cents are exact. Fractional
+ * shares are also cut to 6 decimals (fewer beyond 10⁹ shares, trades.ts shareDigits), which at a
+ * price of $700,000 (one Berkshire A share) is 70¢: that much more headroom too.
  */
 export function roundingCent(ctx: PlanContext, leg: Leg): number {
   const { wholeShares, spreadBps } = ctx.book.settings;
   const exactPrice = Math.abs(leg.price * 100 - Math.round(leg.price * 100)) < 1e-9;
-  return wholeShares && exactPrice && spreadBps === 0 ? 0 : CENT_PER_TRADE;
+  if (wholeShares && exactPrice && spreadBps === 0) return 0;
+  if (wholeShares) return CENT_PER_TRADE;
+  // The most shares the leg could trade: its position, or what its account could buy.
+  const most = Math.max(leg.shares, (leg.account.value + leg.account.account.contribution) / 100 / leg.price);
+  return CENT_PER_TRADE + leg.price * 10 ** -shareDigits(most);
 }
 
 /**
@@ -38,11 +45,14 @@ export function lotSellColumns(m: LinearModel, ctx: PlanContext, leg: Leg): void
   }
 }
 
-/** Buys only where the buy-ticker rule put this leg: 0 ≤ b ≤ (account value + contribution) / P. */
+/**
+ * Buys only where the buy-ticker rule put this leg: 0 ≤ b ≤ min((account value + contribution) / P,
+ * MAX_SHARES) — the cap keeps the indicator's big-M a coefficient the solver accepts (book.ts).
+ */
 export function buyColumn(m: LinearModel, ctx: PlanContext, leg: Leg): void {
   if (!leg.buyChoice) return;
   const reach = (leg.account.value + leg.account.account.contribution) / 100;
-  const upper = Math.floor(reach / leg.price) + 1;
+  const upper = Math.min(Math.floor(reach / leg.price) + 1, MAX_SHARES);
   if (upper <= 0 || reach <= 0) return;
   leg.buy = m.column(`buy_${leg.id}`, 0, upper, ctx.book.settings.wholeShares);
 }
@@ -97,7 +107,7 @@ export function wholeShares(m: LinearModel, ctx: PlanContext, leg: Leg): void {
 export function minTrade(m: LinearModel, ctx: PlanContext, leg: Leg): void {
   const minTradeDollars = ctx.book.settings.minTrade / 100;
   if (minTradeDollars <= 0) return;
-  const floor = minTradeDollars + roundingCent(ctx, leg);
+  const floor = minTradeDollars + roundingCent(ctx, leg) + ctx.slack;
   if (leg.buyOn !== null) m.row(`minBuy_${leg.id}`, 0, Infinity, [[leg.buy!, leg.price], [leg.buyOn, -floor]]);
   if (leg.sellOn !== null) {
     const terms: Term[] = [...sellTerms(leg, leg.price), [leg.sellOn, -floor]];
@@ -114,11 +124,12 @@ export function cashReserve(m: LinearModel, ctx: PlanContext, legs: readonly Leg
   const commission = ctx.book.settings.commission / 100;
   for (const account of ctx.book.accounts) {
     if (!account.account.tradable) continue;
+    // An account with nothing to trade still gets its row: if its cash is below its reserve no plan
+    // can fix that, and the model must say so (infeasible) rather than return a plan that breaks it.
     const mine = legs.filter((l) => l.account === account);
-    if (mine.length === 0) continue;
     const terms: Term[] = [];
     for (const leg of mine) terms.push(...cashFlowTerms(ctx, leg, commission + roundingCent(ctx, leg)));
-    const floor = (account.account.reserve - account.cash - account.account.contribution) / 100;
+    const floor = (account.account.reserve - account.cash - account.account.contribution) / 100 + ctx.reserveSlack(account);
     m.row(`cash_${account.name}`, floor, Infinity, terms);
   }
 }

@@ -7,6 +7,7 @@
  */
 import { formatPercent, formatShares, formatWholeDollars } from '../format';
 import { absCents, Cents, sumCents } from '../money';
+import { weightToday } from './book';
 import { PlanContext } from './context';
 import { DraftTrade, Trade, TradeLot } from './trades';
 import { classValuesAfter } from './summary';
@@ -47,7 +48,7 @@ function classClause(ctx: PlanContext, t: DraftTrade, after: ReadonlyMap<string,
   const { book } = ctx;
   const cls = book.classes.find((c) => c.keyId === t.keyId);
   if (!cls) return `${t.classLabel} has no target and SellUntargeted is on, so it is sold`;
-  const before = (book.valueByKey.get(cls.keyId) ?? 0) / book.totalToday;
+  const before = weightToday(book, cls.keyId);
   const later = (after.get(cls.keyId) ?? 0) / book.total;
   return `${cls.label} is ${formatPercent(before)} vs ${formatPercent(cls.target)} target (${formatPercent(later)} after the plan)`;
 }
@@ -56,7 +57,7 @@ function sellClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]
   const clauses: string[] = [];
   const { book } = ctx;
   const cls = book.classes.find((c) => c.keyId === t.keyId);
-  const over = cls ? (book.valueByKey.get(cls.keyId) ?? 0) / book.totalToday > cls.target : true;
+  const over = cls ? weightToday(book, cls.keyId) > cls.target : true;
   const buysHere = all.filter((o) => o.action === 'BUY' && o.account === t.account);
   if (!over && buysHere.length > 0) {
     const bought = listed([...new Set(buysHere.map((b) => b.classLabel))]);
@@ -121,7 +122,7 @@ function buyClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[])
   if (choice?.source === 'targets') clauses.push(`${t.ticker} is the Buy ticker Targets gives for ${choice.cls.label}`);
   else if (choice?.source === 'largest') clauses.push(`${t.account} holds no ${choice.cls.label}, so it buys the household's largest ${choice.cls.label} holding`);
   const cls = book.classes.find((c) => c.keyId === t.keyId);
-  if (cls && (book.valueByKey.get(cls.keyId) ?? 0) / book.totalToday >= cls.target && t.bookAccount.account.tax !== 'taxable') {
+  if (cls && weightToday(book, cls.keyId) >= cls.target && t.bookAccount.account.tax !== 'taxable') {
     clauses.push('it puts cash to work that cannot leave the account');
   }
   return clauses;

@@ -26,6 +26,11 @@ export class LinearModel {
   readonly columns: Column[] = [];
   readonly rows: Row[] = [];
   private readonly costs = new Map<Objective, Map<number, number>>();
+  /**
+   * Absolute slack isFeasible allows on rows besides its relative one: the solver's own tolerance on
+   * rows (context.ts numericTolerance; 0 at everyday sizes, so nothing changes there).
+   */
+  absoluteTolerance = 0;
 
   column(name: string, lower: number, upper: number, integer = false): number {
     this.columns.push({ name, lower, upper, integer });
@@ -63,7 +68,7 @@ export class LinearModel {
     );
     const rowOk = (r: Row) => {
       const activity = r.terms.reduce((t, [c, a]) => t + a * x[c], 0);
-      const slack = tolerance * Math.max(1, Math.abs(activity));
+      const slack = tolerance * Math.max(1, Math.abs(activity)) + this.absoluteTolerance;
       return activity >= r.lower - slack && activity <= r.upper + slack;
     };
     return columnsOk && this.rows.every(rowOk) && extraRows.every(rowOk);
@@ -77,8 +82,12 @@ export class LinearModel {
     return this.columns.some((c) => c.integer);
   }
 
-  /** HiGHS model data minimising `objective`, with `extraRows` (the earlier stages' bounds) appended. */
+  /**
+   * HiGHS model data minimising `objective`, with `extraRows` (the earlier stages' bounds) appended.
+   * Every number is checked first (checkNumbers): the solver must never see one it cannot take.
+   */
   toModelData(objective: Objective, extraRows: readonly Row[], integral: boolean, fixedToZero: ReadonlySet<number> = new Set()): ModelData {
+    this.checkNumbers(objective, extraRows);
     const rows = [...this.rows, ...extraRows];
     const starts = [0];
     const indices: number[] = [];
@@ -103,5 +112,49 @@ export class LinearModel {
       matrix: { format: 'csr', numRows: rows.length, numCols: this.columns.length, starts, indices, values },
       integrality: integral ? this.columns.map((c) => (c.integer ? 1 : 0)) : undefined,
     };
+  }
+
+  /**
+   * A NaN, an infinite coefficient or cost, a bound on the wrong side, or a coefficient outside what
+   * HiGHS takes (it refuses |a| ≥ 1e15 and drops |a| ≤ 1e-9 as zero) is the planner's bug, not the
+   * user's: it fails here with the row and column named, rather than as "rowLower[18] must be a
+   * number" or "passModel failed with HiGHS status -1" from inside the solver.
+   */
+  checkNumbers(objective: Objective, extraRows: readonly Row[] = []): void {
+    const bad = (what: string, value: number | string) => {
+      throw new PlannerNumberError(`the trade planner's model has ${what} = ${value}, which the solver cannot take`);
+    };
+    // A finite bound at or beyond HiGHS' infinity would silently mean "no bound".
+    const badBounds = (lower: number, upper: number) =>
+      Number.isNaN(lower) || Number.isNaN(upper) || lower === Infinity || upper === -Infinity || lower > upper ||
+      (Number.isFinite(lower) && Math.abs(lower) >= SOLVER_INFINITY) || (Number.isFinite(upper) && Math.abs(upper) >= SOLVER_INFINITY);
+    for (const c of this.columns) if (badBounds(c.lower, c.upper)) bad(`column ${c.name} bounds`, `${c.lower}..${c.upper}`);
+    for (const [c, a] of this.costs.get(objective) ?? []) if (!Number.isFinite(a) || Math.abs(a) >= SOLVER_INFINITY) bad(`the ${objective} cost of column ${this.columns[c].name}`, a);
+    for (const r of [...this.rows, ...extraRows]) {
+      if (badBounds(r.lower, r.upper) && !(r.lower > r.upper)) bad(`row ${r.name} bounds`, `${r.lower}..${r.upper}`);
+      for (const [c, a] of r.terms) {
+        if (!Number.isFinite(a) || Math.abs(a) >= LARGEST_COEFFICIENT || Math.abs(a) <= SMALLEST_COEFFICIENT) bad(`the coefficient of ${this.columns[c]?.name ?? `column ${c}`} in row ${r.name}`, a);
+      }
+    }
+  }
+}
+
+/** HiGHS' defaults: large_matrix_value, small_matrix_value, and infinite_bound / infinite_cost. */
+const LARGEST_COEFFICIENT = 1e15;
+const SMALLEST_COEFFICIENT = 1e-9;
+const SOLVER_INFINITY = 1e20;
+
+/** A number the solver cannot take reached the model: a bug in the planner (an internal error). */
+export class PlannerNumberError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlannerNumberError';
+  }
+}
+
+/** The same check for a starting solution handed to the solver. */
+export function checkStart(x: ArrayLike<number>, columns: readonly { readonly name: string }[]): void {
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) throw new PlannerNumberError(`the trade planner's starting plan has column ${columns[i]?.name ?? i} = ${x[i]}, which the solver cannot take`);
   }
 }

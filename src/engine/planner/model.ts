@@ -3,6 +3,7 @@
  * rule's rows, and three objectives over the same columns — drift beyond tolerance D, estimated tax
  * plus trading cost, and the number of trades — solved one after another (solve.ts).
  */
+import { Warning } from '../errors';
 import { Book } from './book';
 import { buyChoices } from './buy-ticker';
 import {
@@ -31,6 +32,8 @@ export interface PlannerModel {
   /** Wash-sale group → its "the plan buys this group" binary (only groups with loss lots to guard). */
   readonly groupBought: ReadonlyMap<string, number>;
   readonly driftRows: DriftRows;
+  /** Classes left out of the buys (see buy-ticker.ts). */
+  readonly warnings: readonly Warning[];
 }
 
 export function buildModel(book: Book): PlannerModel {
@@ -38,8 +41,10 @@ export function buildModel(book: Book): PlannerModel {
   const T = book.total;
   const underweight = (cls: { keyId: string; target: number; tolerance: number }) =>
     ctx.classValueToday(cls.keyId) < (cls.target - cls.tolerance) * T - 1;
-  const legs = planLegs(book, buyChoices(book, underweight));
+  const { choices, warnings } = buyChoices(book, underweight);
+  const legs = planLegs(book, choices);
   const m = new LinearModel();
+  m.absoluteTolerance = ctx.slack;
   for (const leg of legs) {
     lotSellColumns(m, ctx, leg);
     buyColumn(m, ctx, leg);
@@ -52,5 +57,5 @@ export function buildModel(book: Book): PlannerModel {
   const groupBought = washSale(m, ctx, legs);
   const { excess, driftRows } = driftBeyondTolerance(m, ctx, legs);
   taxAndCost(m, ctx, legs);
-  return { ctx, model: m, legs, excess, groupBought, driftRows };
+  return { ctx, model: m, legs, excess, groupBought, driftRows, warnings };
 }

@@ -1,7 +1,10 @@
 /**
  * The plan as the REBAL.TRADES spill and as the command line's JSON (PRODUCT.md). Money in
- * currency units to the cent; an empty plan spills one row that says why nothing is due.
+ * currency units to the cent; an empty plan spills one row that says why nothing is due. What the
+ * plan leaves out (value-only positions, a class it cannot buy) follows as `Note` rows: a cell has
+ * no other place to show a warning, and a plan that silently skips a class would read as complete.
  */
+import type { WarningKind } from '../errors';
 import { formatPercent, formatWholeDollars } from '../format';
 import { centsToNumber } from '../money';
 import { Spill } from '../spill';
@@ -9,16 +12,17 @@ import { Plan } from './plan';
 
 export const TRADES_HEADER = ['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Reason'] as const;
 
+/** The warnings that say what the plan leaves out; the spill shows them as Note rows. */
+const LEFT_OUT: ReadonlySet<WarningKind> = new Set<WarningKind>(['valueOnly', 'classNotBought', 'notTradable']);
+
 /** Account | Ticker | Action | Shares | Price | Amount | Est. tax | Reason — sells before buys per account. */
 export function tradesSpill(plan: Plan): Spill {
   const rows: Spill = [[...TRADES_HEADER]];
-  if (plan.trades.length === 0) {
-    rows.push(['No trades', '', '', '', '', '', '', whyNothingIsDue(plan)]);
-    return rows;
-  }
+  if (plan.trades.length === 0) rows.push(['No trades', '', '', '', '', '', '', whyNothingIsDue(plan)]);
   for (const t of plan.trades) {
     rows.push([t.account, t.ticker, t.action, t.shares, t.price, centsToNumber(t.amount), centsToNumber(t.estTax), t.reason]);
   }
+  for (const w of plan.warnings) if (LEFT_OUT.has(w.kind)) rows.push(['Note', '', '', '', '', '', '', w.message]);
   return rows;
 }
 

@@ -4,14 +4,14 @@
  * loaded HiGHS instance and AsOf is the household's settings.asOf (adapters fix it with withAsOf).
  */
 import { InputError, Warning, warning } from '../errors';
-import { formatDollarAmount, formatPercent } from '../format';
+import { formatDollarAmount, formatPercent, formatPlainNumber } from '../format';
 import { Household, keyOf } from '../model';
-import { buildBook } from './book';
+import { buildBook, MAX_SHARES } from './book';
 import { explainTrades } from './explain';
 import { buildModel } from './model';
 import { SolveOptions, solveStaged, Solver } from './solve';
 import { PlanSummary, summarise } from './summary';
-import { draftTrades, Trade } from './trades';
+import { draftTrades, keepRules, Trade } from './trades';
 
 export interface Plan {
   /** Per account in the household's order: sells before buys. */
@@ -31,7 +31,7 @@ export function planTrades(household: Household, solver: Solver, options: PlanOp
   const book = buildBook(household, asOf);
   const pm = buildModel(book);
   const solution = solveStaged(solver, pm, { ...options, timeLimit: options.timeLimit ?? household.settings.timeLimit });
-  const drafts = draftTrades(pm.legs, solution.x, household.settings);
+  const drafts = keepRules(draftTrades(pm.legs, solution.x, household.settings), book.accounts, household.settings);
   const order = new Map(household.accounts.map((a, i) => [keyOf(a.name), i]));
   drafts.sort(
     (a, b) =>
@@ -40,13 +40,25 @@ export function planTrades(household: Household, solver: Solver, options: PlanOp
       a.ticker.localeCompare(b.ticker),
   );
   const summary = summarise(pm.ctx, drafts, solution);
-  const warnings: Warning[] = [...household.warnings];
+  const warnings: Warning[] = [...household.warnings, ...book.warnings, ...pm.warnings];
+  for (const t of drafts) {
+    // The buy column stops at MAX_SHARES (book.ts); a buy that reaches it may have wanted more.
+    if (t.action !== 'BUY' || t.shares < MAX_SHARES - 1 || !t.leg.buyChoice) continue;
+    const cls = t.leg.buyChoice.cls;
+    warnings.push(
+      warning(
+        'notTradable',
+        { table: 'Targets', row: cls.row, column: null },
+        `the buy of ${t.ticker} in ${t.account} stops at ${formatPlainNumber(MAX_SHARES)} shares, the most the planner can count exactly, so ${cls.label} may stay further from target than it could`,
+      ),
+    );
+  }
   if (!summary.gap.proven) {
     warnings.push(
       warning(
         'planNotProven',
         { table: 'Settings', row: null, column: 'TimeLimit' },
-        `the planner stopped at its time limit; the plan is within ${formatPercent(summary.gap.drift, 2)} of the total of the best drift and ${formatDollarAmount(summary.gap.taxAndCost)} of the cheapest tax and cost it could prove`,
+        `${solution.gaveUp ? 'the solver could not finish on numbers this large or this far apart' : 'the planner stopped at its time limit'}; the plan is within ${formatPercent(summary.gap.drift, 2)} of the total of the best drift and ${formatDollarAmount(summary.gap.taxAndCost)} of the cheapest tax and cost it could prove`,
       ),
     );
   }

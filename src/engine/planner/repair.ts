@@ -73,7 +73,8 @@ export class Repair {
     this.targetHigh = Float64Array.from(book.classes.map((c) => (c.target + c.tolerance) * T));
     this.cashClass = book.classes.findIndex((c) => c.isCash);
     this.cash = Float64Array.from(book.accounts.map((a) => (a.cash + a.account.contribution) / 100));
-    this.reserve = Float64Array.from(book.accounts.map((a) => a.account.reserve / 100));
+    // The same headroom as the model's rows (context.ts): 0 at everyday sizes.
+    this.reserve = Float64Array.from(book.accounts.map((a) => a.account.reserve / 100 + pm.ctx.reserveSlack(a)));
     const coefficient = new Map(pm.model.objectiveTerms('taxCost'));
     const costOf = (c: number | null) => (c === null ? 0 : (coefficient.get(c) ?? 0));
     this.facts = pm.legs.map((leg) => {
@@ -91,7 +92,7 @@ export class Repair {
         canSellAll: leg.sells.length > 0 && open.length === leg.sells.length,
         safeShares: open.filter((x) => !x.lot.isLoss).reduce((t, x) => t + x.lot.shares, 0),
         group: groupKey(pm.ctx, leg),
-        minShares: this.minTradeDollars > 0 ? Math.ceil((this.minTradeDollars + 0.01) / leg.price) : 1,
+        minShares: this.minTradeDollars > 0 ? Math.ceil((this.minTradeDollars + 0.01 + pm.ctx.slack) / leg.price) : 1,
         lots,
         buyCost: costOf(leg.buy),
         tradeCost: costOf(leg.buyOn ?? leg.sellOn),
@@ -200,6 +201,9 @@ export class Repair {
       const f = this.facts[i];
       let q = !this.whole ? bought - sold : bought > sold ? Math.floor(bought - sold + 1e-6) : -Math.round(sold - bought);
       if (Math.abs(q) < 1e-9) q = 0;
+      // The relaxed plan keeps bounds only to the solver's tolerance (10¹³ shares may come back as
+      // 10¹³ + 0.002): clamp, or legAllows would drop the whole trade.
+      q = Math.max(-f.sellMax, Math.min(f.buyMax, q));
       if (q < 0 && f.canSellAll && -q >= Math.floor(f.sellMax + 1e-9)) q = -f.sellMax;
       return q;
     });
@@ -237,7 +241,11 @@ export class Repair {
         if (q > 0 || !f.leg.sellable) continue;
         const cap = this.groupBought(f.group) ? f.safeShares : f.sellMax;
         const shortfall = (this.reserve[a] - this.cash[a]) / f.leg.price;
-        const step = q === 0 ? Math.max(f.minShares, this.whole ? 1 : shortfall) : this.whole ? 1 : shortfall;
+        // A fractional step never below what floating point can add to q (at 10¹⁰ shares, 2e-6).
+        const fractional = Math.max(shortfall, Math.abs(q) * 1e-15);
+        // Whole shares: the shortfall's worth at once (one share at a time took 10⁵ rounds at $0.001).
+        const wholeStep = Math.max(1, Math.ceil(shortfall - 1e-9));
+        const step = q === 0 ? Math.max(f.minShares, this.whole ? wholeStep : fractional) : this.whole ? wholeStep : fractional;
         const next = Math.min(-q + step, cap);
         if (next <= -q + 1e-9 || !this.legAllows(i, -next)) continue;
         const rank = (f.lots[0]?.cost ?? 0) / f.leg.price;
@@ -246,7 +254,12 @@ export class Repair {
       if (!best) {
         const buy = legs.filter((i) => this.q[i] > 0).sort((x, y) => this.q[y] * this.facts[y].leg.price - this.q[x] * this.facts[x].leg.price)[0];
         if (buy === undefined) return;
-        const smaller = this.whole ? this.q[buy] - 1 : 0;
+        // Buy less by the shortfall (not all of it: a relaxed plan of $10¹² may overspend by a dollar
+        // within the solver's tolerance, and dropping the whole buy would throw the plan away).
+        const perShare = this.facts[buy].leg.price * (1 + this.spread);
+        const short = (this.reserve[a] - this.cash[a]) / perShare;
+        const fewer = this.whole ? Math.max(1, Math.ceil(short - 1e-9)) : Math.max(short * (1 + 1e-9) + 1e-9, this.q[buy] * 1e-15);
+        const smaller = this.q[buy] - fewer;
         best = { i: buy, q: smaller > 0 && this.legAllows(buy, smaller) ? smaller : 0, rank: 0 };
       }
       this.apply([[best.i, best.q - this.q[best.i]]], 1);
@@ -401,17 +414,20 @@ export class Repair {
     if (q === 0) return true;
     if (q > 0) {
       if (q > f.buyMax || (this.whole && !isWhole(q))) return false;
-      return this.minTradeDollars <= 0 || q * f.leg.price >= this.minTradeDollars + f.cent;
+      return this.minTradeDollars <= 0 || q * f.leg.price >= this.minTradeDollars + f.cent + this.pm.ctx.slack;
     }
     const sold = -q;
     const all = f.canSellAll && Math.abs(sold - f.sellMax) < 1e-9;
     if (all) return true;
     if (sold > f.sellMax + 1e-9 || (this.whole && !isWhole(sold))) return false;
-    return this.minTradeDollars <= 0 || sold * f.leg.price >= this.minTradeDollars + f.cent;
+    return this.minTradeDollars <= 0 || sold * f.leg.price >= this.minTradeDollars + f.cent + this.pm.ctx.slack;
   }
 
   private accountOk(a: number): boolean {
-    return this.cash[a] >= this.reserve[a] - 1e-9 || !this.pm.ctx.book.accounts[a].account.tradable;
+    // Half the account's slack (0 at everyday sizes): cash summed over $10¹⁰ trades is exact only to
+    // about 1e-6, and the reserve here already carries the whole slack, so the real reserve still holds.
+    const book = this.pm.ctx.book;
+    return this.cash[a] >= this.reserve[a] - 1e-9 - this.pm.ctx.reserveSlack(book.accounts[a]) / 2 || !book.accounts[a].account.tradable;
   }
 
   private washOk(group: string): boolean {

@@ -10,10 +10,11 @@
  */
 import type { Highs, HighsCallbackMap } from 'highs';
 import { InputError } from '../errors';
-import { formatCents } from '../format';
+import { formatCents, formatPlainNumber } from '../format';
 import { addCents } from '../money';
+import { numericTolerance } from './context';
 import { PlannerModel } from './model';
-import { Objective, Row } from './linear-model';
+import { checkStart, Objective, PlannerNumberError, Row } from './linear-model';
 import { Repair } from './repair';
 
 /** The solver as the adapters load it: `await require('highs')()` in Node, in a Web Worker in Excel. */
@@ -48,6 +49,8 @@ export interface StagedSolution {
   readonly trades: StageResult;
   /** True when drift or tax + cost is not proven within its tolerance (fewest trades is reported apart). */
   readonly limited: boolean;
+  /** True when HiGHS gave up on a stage (numerically) and the plan before it stood. */
+  readonly gaveUp: boolean;
 }
 
 /**
@@ -65,15 +68,38 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const seconds = (share: number) => Math.max(floor, (Math.max(0, deadline - now()) / 1000) * share);
   const T = pm.ctx.book.total / 100;
   const driftTolerance = 1e-3 * T;
+  // An account short of its reserve with nothing it may sell cannot be fixed; said here in exact
+  // cents, since at $10¹³ the solver's tolerance (a few cents) could hide a shortfall of one.
+  if (shortAccounts(pm).some((a) => !pm.legs.some((l) => l.account === a && l.sells.length > 0))) throw infeasible(pm);
   const { lpDrift, lpCheap, lpInside, lpTax } = relaxations(solver, pm, driftTolerance);
   const whole = pm.ctx.book.settings.wholeShares;
-  const stage = (objective: Objective, extra: readonly Row[], o: StageOptions) => runStage(solver, pm, objective, extra, o);
+  let gaveUp = false;
+  // On a model whose numbers span more than MIP_SPAN, HiGHS' branch and bound is not run at all: there
+  // it can loop inside presolve without reaching a time-limit or interrupt check (measured: a household
+  // of $3.5 trillion with bounds of 4e12 shares). The plan is then the repair's, measured against the
+  // LP bounds, which usually prove it within the tolerances anyway.
+  const mipAllowed = modelSpan(pm) <= MIP_SPAN;
+  const stage = (objective: Objective, extra: readonly Row[], o: StageOptions): StageRun => {
+    if (!mipAllowed) {
+      if (!o.start) throw tooFarApart(pm);
+      gaveUp = true;
+      return { x: o.start, value: pm.model.evaluate(objective, o.start), bound: -Infinity, optimal: false, gaveUp: true };
+    }
+    const run = runStage(solver, pm, objective, extra, o);
+    gaveUp ||= run.gaveUp === true;
+    return run;
+  };
 
   // Stage 1: D. The repair usually lands within the tolerance of the LP bound; if not, HiGHS searches on.
   // In fractional shares rounding costs next to nothing, so the repair may start from the cheapest
   // relaxed plan just inside the tolerance; whole shares need room for rounding.
   const goodEnough = lpDrift.value + (whole ? 0.9 : 0.99) * driftTolerance;
-  const repaired = bestRepair(pm, whole ? [lpCheap.x, lpDrift.x] : [lpInside.x, lpCheap.x], goodEnough, until(0.3), now);
+  // When no rounding of the relaxed plans keeps every rule (numbers so far apart that the relaxation is
+  // only approximate), the repair starts from doing nothing, which keeps them by construction: stage 1
+  // then always has a start, even where HiGHS' MIP is not run.
+  const repaired =
+    bestRepair(pm, whole ? [lpCheap.x, lpDrift.x] : [lpInside.x, lpCheap.x], goodEnough, until(0.3), now) ??
+    bestRepair(pm, [new Float64Array(pm.model.columns.length)], goodEnough, until(0.4), now);
   const repair = repaired?.repair ?? new Repair(pm);
   let drift: StageRun | null = repaired?.run ?? null;
   if (!drift || drift.value > goodEnough) {
@@ -81,6 +107,10 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
     if (!drift || searched.value < drift.value - 1e-9) {
       drift = searched;
       repair.load(searched.x);
+    } else {
+      // The search found nothing better but may have proven the repair's plan best (a household of a
+      // few cents in whole shares: the LP bound says 0, the best whole plan is 2¢ off): keep its bound.
+      drift = { ...drift, bound: Math.max(drift.bound, searched.bound) };
     }
   }
   const driftBound = Math.max(lpDrift.value, drift.bound);
@@ -115,12 +145,16 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const x = trades.value <= pm.model.evaluate('trades', fewer) ? trades.x : fewer;
   const driftValue = pm.model.evaluate('drift', x);
   const taxValue = pm.model.evaluate('taxCost', x);
+  // Without HiGHS' MIP nothing searches beyond the repair: a plan it cannot bring within the drift
+  // tolerance of the LP bound would be a poor plan passed off as the answer, so say so instead.
+  if (!mipAllowed && driftValue - driftBound > driftTolerance + 1e-6) throw tooFarApart(pm);
   return {
     x,
     drift: { value: driftValue, bound: driftBound, optimal: driftValue - driftBound <= driftTolerance + 1e-6 },
     taxCost: { value: taxValue, bound: taxBound, optimal: taxValue - taxBound <= taxTolerance },
     trades,
     limited: driftValue - driftBound > driftTolerance + 1e-6 || taxValue - taxBound > taxTolerance,
+    gaveUp,
   };
 }
 
@@ -146,19 +180,57 @@ function bestRepair(pm: PlannerModel, fractional: readonly Float64Array[], goodE
  * tolerance (the proven bound on tax + cost).
  */
 function relaxations(solver: Solver, pm: PlannerModel, driftTolerance: number) {
+  try {
+    return relaxationsScaled(solver, pm, driftTolerance, 0);
+  } catch (e) {
+    if (!(e instanceof NumericTrouble)) throw e;
+  }
+  // Bounds of 10¹² shares beside costs of 10⁻⁶ a share defeat the simplex's own scaling ("optimal"
+  // becomes "unknown"): HiGHS' user_bound_scale brings the largest bound near 10⁶. Only here, on the
+  // LPs: on a MIP it would scale the integer columns too.
+  try {
+    return relaxationsScaled(solver, pm, driftTolerance, boundScale(pm));
+  } catch (e) {
+    if (!(e instanceof NumericTrouble)) throw e;
+    throw tooFarApart(pm);
+  }
+}
+
+/** The solver could not bring a model to a trustworthy answer (numerically), as opposed to a bug. */
+class NumericTrouble extends Error {}
+
+/** HiGHS' run ending in its error status (-1), e.g. "MIP solver claims optimality, but with … infeasibilities". */
+function isSolveFailure(e: unknown): boolean {
+  return e instanceof Error && (e as { status?: unknown }).status === -1 && (e as { operation?: unknown }).operation === 'run';
+}
+
+function relaxationsScaled(solver: Solver, pm: PlannerModel, driftTolerance: number, userBoundScale: number) {
   const model = solver.createModel(pm.model.toModelData('drift', [], false));
   try {
-    model.options.set({ output_flag: false });
+    model.options.set({ output_flag: false, ...numericTolerances(pm), ...(userBoundScale !== 0 ? { user_bound_scale: userBoundScale } : {}) });
     const solve = (objective: Objective) => {
-      const status = model.run().modelStatus;
+      let status: number;
+      try {
+        status = model.run().modelStatus;
+      } catch (e) {
+        if (!isSolveFailure(e)) throw e;
+        throw new NumericTrouble((e as Error).message);
+      }
       const codes = solver.constants.modelStatus;
-      if (status === codes.infeasible || status === codes.unboundedOrInfeasible) throw infeasible(pm);
-      if (status !== codes.optimal) throw new Error(`the relaxed plan did not solve (HiGHS status ${status})`);
+      if (status === codes.infeasible || status === codes.unboundedOrInfeasible) {
+        // Doing nothing keeps every rule but a reserve above cash and contribution; with no such
+        // account, "infeasible" is the solver's numerical trouble, not the household's.
+        if (shortAccounts(pm).length > 0) throw infeasible(pm);
+        throw new NumericTrouble('the relaxed plan was reported infeasible');
+      }
+      if (status !== codes.optimal) throw new NumericTrouble(`the relaxed plan did not solve (HiGHS model status ${status})`);
       const x = model.getSolution().colValue;
+      checkStart(x, pm.model.columns);
       return { x, value: pm.model.evaluate(objective, x) };
     };
     const lpDrift = solve('drift');
     const driftTerms = pm.model.objectiveTerms('drift');
+    if (!Number.isFinite(lpDrift.value)) throw new PlannerNumberError(`the relaxed plan's drift is ${lpDrift.value}`);
     model.addRow(-Infinity, lpDrift.value + driftTolerance / 2, { indices: driftTerms.map(([c]) => c), values: driftTerms.map(([, a]) => a) });
     const costs = new Float64Array(pm.model.columns.length);
     for (const [c, a] of pm.model.objectiveTerms('taxCost')) costs[c] = a;
@@ -172,6 +244,43 @@ function relaxations(solver: Solver, pm: PlannerModel, driftTolerance: number) {
   } finally {
     model.dispose();
   }
+}
+
+/** The largest magnitude HiGHS' MIP is given (bounds and coefficients); beyond it the repair's plan stands. */
+const MIP_SPAN = 1e10;
+
+/** The largest finite bound or coefficient of the model. */
+function modelSpan(pm: PlannerModel): number {
+  let largest = 0;
+  for (const c of pm.model.columns) for (const b of [c.lower, c.upper]) if (Number.isFinite(b)) largest = Math.max(largest, Math.abs(b));
+  for (const r of pm.model.rows) {
+    for (const b of [r.lower, r.upper]) if (Number.isFinite(b)) largest = Math.max(largest, Math.abs(b));
+    for (const [, a] of r.terms) largest = Math.max(largest, Math.abs(a));
+  }
+  return largest;
+}
+
+/** The power of two that brings the model's largest finite bound to about 10⁶ (HiGHS' user_bound_scale). */
+function boundScale(pm: PlannerModel): number {
+  return -Math.max(0, Math.ceil(Math.log2(Math.max(1, modelSpan(pm)))) - 20);
+}
+
+/** A clear message for the user when even the scaled relaxation cannot be solved reliably. */
+function tooFarApart(pm: PlannerModel): InputError {
+  const cheapest = pm.legs.reduce<{ ticker: string; price: number } | null>((best, l) => (!best || l.price < best.price ? { ticker: l.ticker, price: l.price } : best), null);
+  const total = formatPlainNumber(pm.ctx.book.total / 100, '$');
+  const span = cheapest ? `a price of ${formatPlainNumber(cheapest.price, '$')} (${cheapest.ticker}) beside a total of ${total}` : `a total of ${total}`;
+  return new InputError({ table: 'Holdings', row: null, column: null }, `the trade planner could not solve this household reliably: its numbers are too far apart (${span})`);
+}
+
+/** HiGHS' tolerances for this household (context.ts, numericTolerance); below $10 million its defaults. */
+function numericTolerances(pm: PlannerModel): { primal_feasibility_tolerance: number } {
+  const tolerance = numericTolerance(pm.ctx.book);
+  // Only the rows' tolerance grows. The MIP's (mip_feasibility_tolerance) is also its integrality
+  // tolerance: a binary of 0.001 passing as 0 would let a trade of 0.001 × a $10¹² position hide
+  // behind a "no trade" indicator. Where HiGHS then cannot meet 1e-6 on trillion-dollar rows it gives
+  // up and the stage keeps its start (runStage).
+  return { primal_feasibility_tolerance: Math.max(1e-7, tolerance) };
 }
 
 function boundRow(pm: PlannerModel, objective: Objective, name: string, upper: number): Row {
@@ -189,20 +298,33 @@ interface StageOptions {
 
 interface StageRun extends StageResult {
   readonly x: Float64Array;
+  readonly gaveUp?: boolean;
 }
 
 function runStage(solver: Solver, pm: PlannerModel, objective: Objective, extra: readonly Row[], o: StageOptions): StageRun {
   const model = solver.createModel(pm.model.toModelData(objective, extra, true));
   try {
-    model.options.set({ output_flag: false, time_limit: o.time, mip_abs_gap: o.absGap, mip_rel_gap: o.relGap, random_seed: 7 });
-    if (o.start) model.setSolution({ colValue: o.start });
-    const status = model.run(callbacks(solver, o)).modelStatus;
+    model.options.set({ output_flag: false, time_limit: o.time, mip_abs_gap: o.absGap, mip_rel_gap: o.relGap, random_seed: 7, ...numericTolerances(pm) });
+    if (o.start) {
+      checkStart(o.start, pm.model.columns);
+      model.setSolution({ colValue: o.start });
+    }
+    let status: number;
+    try {
+      status = model.run(callbacks(solver, o)).modelStatus;
+    } catch (e) {
+      // HiGHS gives up on a model it cannot solve to its tolerances ("solve error"); the start is a plan
+      // that keeps every rule (checked by the caller), so it stands, unproven. Without one: say so.
+      if (!isSolveFailure(e)) throw e;
+      if (o.start) return { x: o.start, value: pm.model.evaluate(objective, o.start), bound: -Infinity, optimal: false, gaveUp: true };
+      throw tooFarApart(pm);
+    }
     const codes = solver.constants.modelStatus;
     const hasSolution = model.info.get('primal_solution_status') === solver.constants.solutionStatus.feasible;
     // Later stages always have their start (feasible by construction); stage 1 without one may not.
     if (!hasSolution && !o.start) {
-      if (status === codes.infeasible || status === codes.unboundedOrInfeasible) throw infeasible(pm);
-      throw new InputError({ table: 'Settings', row: null, column: 'TimeLimit' }, `no plan that keeps every rule was found within the time limit (HiGHS status ${status}); raise TimeLimit`);
+      if (status === codes.infeasible || status === codes.unboundedOrInfeasible) throw shortAccounts(pm).length > 0 ? infeasible(pm) : tooFarApart(pm);
+      throw new InputError({ table: 'Settings', row: null, column: 'TimeLimit' }, 'no plan that keeps every rule was found within the time limit; raise TimeLimit');
     }
     const x = hasSolution ? model.getSolution().colValue : o.start!;
     const value = pm.model.evaluate(objective, x);
@@ -230,13 +352,18 @@ function callbacks(solver: Solver, o: StageOptions): HighsCallbackMap {
   };
 }
 
+/** Trading accounts whose cash and contribution fall short of their reserve. */
+function shortAccounts(pm: PlannerModel) {
+  return pm.ctx.book.accounts.filter((a) => a.account.tradable && a.cash + a.account.contribution < a.account.reserve);
+}
+
 /**
  * Only the cash rows can make the model infeasible (the do-nothing plan meets every other rule), so
  * the message names the accounts whose cash and contribution fall short of their reserve.
  */
 function infeasible(pm: PlannerModel): InputError {
   const { book } = pm.ctx;
-  const short = book.accounts.filter((a) => a.account.tradable && a.cash + a.account.contribution < a.account.reserve);
+  const short = shortAccounts(pm);
   const names = short.map((a) => `${a.name} (reserve ${formatCents(a.account.reserve)}, cash ${formatCents(addCents(a.cash, a.account.contribution))})`);
   const why = book.settings.mode === 'BuyOnly' ? 'and Mode is BuyOnly, so nothing may be sold to raise cash' : 'and selling what it may sell cannot raise enough';
   return new InputError(

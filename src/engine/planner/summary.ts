@@ -4,7 +4,7 @@
  * to the best the plan is proven to be.
  */
 import { addCents, Cents, cents, negateCents, subtractCents, sumCents, ZERO_CENTS } from '../money';
-import { Book, BookClass } from './book';
+import { Book, BookClass, weightToday } from './book';
 import { PlanContext } from './context';
 import { cashAfter, DraftTrade } from './trades';
 import { StagedSolution } from './solve';
@@ -75,7 +75,7 @@ export function summarise(ctx: PlanContext, trades: readonly DraftTrade[], solut
     return {
       label: cls.label,
       target: cls.target,
-      weightBefore: before / book.totalToday,
+      weightBefore: weightToday(book, cls.keyId),
       weightAfter: valueAfter / book.total,
       valueBefore: before,
       valueAfter,

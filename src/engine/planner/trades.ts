@@ -46,6 +46,15 @@ export interface Trade {
 export type DraftTrade = Omit<Trade, 'reason'> & { readonly leg: Leg; readonly bookAccount: BookAccount };
 
 const FRACTION_DIGITS = 6;
+
+/**
+ * Decimals a fractional share count keeps: 6, fewer once the count is large, so that it has at most 15
+ * significant digits and its plain number (the JSON, the cell) is exactly the decimal the lots add up
+ * to — 5,000,000,123,455.99 shares, not 5,000,000,123,455.990234.
+ */
+export function shareDigits(shares: number): number {
+  return Math.max(0, Math.min(FRACTION_DIGITS, 15 - Math.ceil(Math.log10(Math.max(1, Math.abs(shares))))));
+}
 const EPS = 1e-7;
 
 export function draftTrades(legs: readonly Leg[], x: ArrayLike<number>, settings: Settings): DraftTrade[] {
@@ -59,9 +68,9 @@ export function draftTrades(legs: readonly Leg[], x: ArrayLike<number>, settings
   return out;
 }
 
-function sharesOf(value: number, whole: boolean): Decimal {
+function sharesOf(value: number, whole: boolean, digits = shareDigits(value)): Decimal {
   if (whole) return new Money(Math.round(value));
-  return new Money(value).toDecimalPlaces(FRACTION_DIGITS, Decimal.ROUND_DOWN);
+  return new Money(value).toDecimalPlaces(digits, Decimal.ROUND_DOWN);
 }
 
 function buyOf(leg: Leg, x: ArrayLike<number>, settings: Settings): DraftTrade | null {
@@ -77,19 +86,24 @@ function sellOf(leg: Leg, x: ArrayLike<number>, settings: Settings): DraftTrade 
   const sellsAll = leg.sellsAll !== null && x[leg.sellsAll] > 0.5;
   const wanted = leg.sells.reduce((s, l) => s + x[l.column], 0);
   if (!sellsAll && wanted < EPS) return null;
-  const total = sellsAll ? leg.sells.reduce((s, l) => s.plus(l.lot.shares), new Money(0)) : sharesOf(wanted + (settings.wholeShares ? 0 : 1e-9), settings.wholeShares);
+  const digits = shareDigits(leg.shares);
+  const total = sellsAll ? leg.sells.reduce((s, l) => s.plus(l.lot.shares), new Money(0)) : sharesOf(wanted + (settings.wholeShares ? 0 : 1e-9), settings.wholeShares, digits);
   if (total.lte(0)) return null;
-  const split = splitOverLots(leg, x, total);
+  const split = splitOverLots(leg, x, total, digits);
+  // Rounding a sell (to whole shares, or within the solver's tolerance) never sells more than the lots
+  // the solver sold from hold: the sell is what its lots add up to.
+  const sold = split.reduce((n, p) => n.plus(p.shares), new Money(0));
+  if (sold.lte(0)) return null;
   const lots = split.map(({ lot, shares }) => tradeLot(leg, lot, shares, settings));
-  const amount = decimalToCents(total.times(leg.price));
-  return draft(leg, 'SELL', total.toNumber(), amount, lots, settings);
+  const amount = decimalToCents(sold.times(leg.price));
+  return draft(leg, 'SELL', sold.toNumber(), amount, lots, settings);
 }
 
 /** Shares from each lot: the solver's split, made exact and adjusted to the exact total. */
-function splitOverLots(leg: Leg, x: ArrayLike<number>, total: Decimal): { lot: BookLot; shares: Decimal }[] {
+function splitOverLots(leg: Leg, x: ArrayLike<number>, total: Decimal, digits: number): { lot: BookLot; shares: Decimal }[] {
   const parts = leg.sells.map((s) => {
     const v = Math.min(Math.max(x[s.column], 0), s.lot.shares);
-    const shares = v >= s.lot.shares - 1e-6 ? new Money(s.lot.shares) : new Money(v).toDecimalPlaces(FRACTION_DIGITS, Decimal.ROUND_HALF_UP);
+    const shares = v >= s.lot.shares - 1e-6 ? new Money(s.lot.shares) : new Money(v).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
     // Only lots the solver sold from may absorb a rounding difference (others may be wash-sale blocked).
     return { lot: s.lot, shares, wanted: v, allowed: v > EPS ? new Money(s.lot.shares) : new Money(0) };
   });
@@ -138,6 +152,36 @@ function draft(leg: Leg, action: TradeAction, shares: number, amount: Cents, lot
     leg,
     bookAccount: leg.account,
   };
+}
+
+/**
+ * The last word on two rules, in exact cents: every trade ≥ MinTrade (selling a whole position is
+ * exempt) and every trading account's cash after the plan ≥ its reserve. The solver keeps them to its
+ * tolerance, which is a millionth of a share at everyday sizes but grows with the household (a total
+ * of $10¹³ is exact in floating point only to about a tenth of a cent), and whole shares are rounded
+ * after it; so a buy that the rounding left short is trimmed (largest buy of the account first), and
+ * one below MinTrade is dropped. Dropping or trimming a buy keeps every other rule (wash sales,
+ * oversell, buy-and-sell). At everyday sizes this changes nothing.
+ */
+export function keepRules(drafts: readonly DraftTrade[], accounts: readonly BookAccount[], settings: Settings): DraftTrade[] {
+  const held = (t: DraftTrade) => t.leg.position?.lots.reduce((n, l) => n.plus(l.shares), new Money(0)) ?? new Money(0);
+  const allowed = (t: DraftTrade) => t.amount >= settings.minTrade || (t.action === 'SELL' && held(t).eq(t.shares));
+  let out = drafts.filter(allowed);
+  for (const account of accounts) {
+    if (!account.account.tradable) continue;
+    for (let guard = 0; guard < 1000 && cashAfter(account, out) < account.account.reserve; guard++) {
+      const buy = out.filter((t) => t.bookAccount === account && t.action === 'BUY').sort((a, b) => b.amount - a.amount)[0];
+      if (!buy) break;
+      const short = new Money(account.account.reserve - cashAfter(account, out)).dividedBy(100);
+      const perShare = new Money(buy.price).times(1 + settings.spreadBps / 10_000);
+      const digits = settings.wholeShares ? 0 : shareDigits(buy.shares);
+      const fewer = short.dividedBy(perShare).toDecimalPlaces(digits, Decimal.ROUND_UP).plus(settings.wholeShares ? 0 : new Money(10).pow(-digits));
+      const shares = new Money(buy.shares).minus(fewer);
+      const trimmed = shares.gt(0) ? draft(buy.leg, 'BUY', shares.toNumber(), decimalToCents(shares.times(buy.price)), [], settings) : null;
+      out = out.flatMap((t) => (t !== buy ? [t] : trimmed && allowed(trimmed) ? [trimmed] : []));
+    }
+  }
+  return out;
 }
 
 /** Each account's cash after the plan, to the cent: cash + contribution + sells − buys − costs. */

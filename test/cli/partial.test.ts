@@ -4,19 +4,10 @@
  * warning; and when the plan cannot be drafted at all, drift and exposure are still given, the plan's
  * message is the one stderr line, and the exit code is 1.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { asRanges, asTables, rebal, tempDir, writeBook, XlValue } from './workbooks';
+import { asRanges, asTables, rebal, useTempDir, writeBook, XlValue } from './workbooks';
 
-let dir: string;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-const file = (name: string) => path.join(dir, name);
+const { file } = useTempDir();
 
 interface Json {
   total: number;

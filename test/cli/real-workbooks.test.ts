@@ -8,17 +8,9 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { readHousehold } from '../../src/engine';
 import { WorkbookTables } from '../../src/cli/workbook-tables';
-import { asRanges, asTables, household, rebal, SheetSpec, tempDir, writeBook } from './workbooks';
+import { asRanges, asTables, household, rebal, SheetSpec, useTempDir, writeBook } from './workbooks';
 
-let dir: string;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const file = (name: string) => path.join(dir, name);
+const { file } = useTempDir();
 
 // Most tests run the whole command in-process, HiGHS included.
 jest.setTimeout(30_000);

@@ -1,17 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { asRanges, asTables, household, rebal, tempDir, writeBook, XlValue } from './workbooks';
+import { asRanges, asTables, household, rebal, useTempDir, writeBook, XlValue } from './workbooks';
 
-let dir: string;
-beforeEach(() => {
-  dir = tempDir();
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const file = (name: string) => path.join(dir, name);
+const { file, dir: tempFolder } = useTempDir();
 
 /** The drift the small household must give (hand-computed: total 10,000.00). */
 const EXPECTED_DRIFT = [
@@ -176,7 +168,7 @@ describe('rebal writes', () => {
     expect((await rebal([input, '--out', file('elsewhere.xlsx')])).code).toBe(0);
     expect(fs.existsSync(file('elsewhere.xlsx'))).toBe(true);
     expect(fs.existsSync(file('in.rebalanced.xlsx'))).toBe(false);
-    const same = await rebal([input, '-o', path.join(dir, '.', 'in.xlsx')]);
+    const same = await rebal([input, '-o', path.join(tempFolder(), '.', 'in.xlsx')]);
     expect(same.code).toBe(1);
     expect(same.stderr).toMatch(/^rebal: --out must differ from the input/);
   });
@@ -192,7 +184,7 @@ describe('rebal writes', () => {
 
   it('says in one line, exit 1, when it cannot write the output', async () => {
     const input = await writeBook(file('in.xlsx'), asTables(household()));
-    const out = path.join(dir, 'no', 'such', 'folder', 'out.xlsx');
+    const out = path.join(tempFolder(), 'no', 'such', 'folder', 'out.xlsx');
     const run = await rebal([input, '--out', out]);
     expect([run.code, run.stderr]).toEqual([1, `rebal: cannot write ${out}: its folder does not exist\n`]);
     fs.mkdirSync(file('taken.xlsx'));

@@ -26,6 +26,18 @@ export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'rebal-test-'));
 }
 
+/** A fresh temporary folder for each test of the file, removed after it: `file(name)` is a path in it. */
+export function useTempDir(): { file(name: string): string; dir(): string } {
+  let dir = '';
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return { file: (name) => path.join(dir, name), dir: () => dir };
+}
+
 function corner(at: string): { row: number; col: number } {
   const m = /^([A-Z]+)(\d+)$/.exec(at)!;
   const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);

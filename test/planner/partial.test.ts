@@ -47,6 +47,16 @@ describe('value-only rows', () => {
     expect(p.plan.summary.classes.find((c) => c.label === 'US Stocks')?.valueBefore).toBe(730_000);
   });
 
+  test('a statement of many value-only funds and lots gives one readable line: six tickers, five rows each, the rest counted', async () => {
+    const funds = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8'];
+    const rows: HoldingSpec[] = funds.map((t) => ({ account: '401k', ticker: t, class: 'US Stocks', value: 100 }));
+    for (let i = 0; i < 7; i++) rows.push({ account: '401k', ticker: 'F1', class: 'US Stocks', value: 10 });
+    const p = await planFor({ holdings: [lot('IRA', 'VTI', 10, 100), lot('IRA', 'BND', 10, 100), ...rows], targets: { 'US Stocks': 0.5, Bonds: 0.5 } });
+    expect(messages(p.plan).filter((m) => m.includes('only a Value'))).toEqual([
+      'Holdings, row 4: F1 (rows 4, 12, 13, 14, 15 and 3 more), F2 (row 5), F3 (row 6), F4 (row 7), F5 (row 8) and 3 more funds (rows 9, 10, 11) in 401k have only a Value (no Shares and Price), so the planner leaves them as they are; give Shares and Price to trade them',
+    ]);
+  });
+
   test('a priced ticker is not bought into an account that holds it only as a value-only row', async () => {
     const p = await planFor({
       holdings: [lot('IRA', 'VTI', 10, 100), { account: 'Roth', ticker: 'VTI', class: 'US Stocks', value: 400 }, cash('Roth', 3000), lot('IRA', 'BND', 1, 100)],
@@ -206,6 +216,21 @@ describe('households of every size', () => {
     const h = household({ holdings: [cash('Joint', 0.01)], targets: { 'US Stocks': 1 }, targetOptions: { 'US Stocks': { buy: 'VTI' } }, settings: { AsOf: '2026-11-21' } });
     const p = plan(h);
     expect(p.trades).toEqual([]);
+  });
+});
+
+describe('the last word in cents', () => {
+  test('a reserve a millionth of a position below the cash is still met (the solver’s sell indicator rounds to 0 there)', async () => {
+    // Found by the extreme-magnitude property: the relaxed sell of 0.00004 VTI raises the cent, but its
+    // "sells" binary comes back as 4e-8 — inside HiGHS' integrality tolerance — and the draft dropped it.
+    const p = await planFor({
+      holdings: [lot('A', 'AGG', 0, 250.37, { class: 'Bonds' }), cash('A', 0), lot('B', 'VTI', 1000, 250.37), lot('B', 'AGG', 1000, 250.37, { class: 'Bonds' }), cash('B', 0)],
+      targets: { 'US Stocks': 0, 'Intl Stocks': 0.5, Bonds: 0.5 },
+      accounts: [{ account: 'A', type: 'Taxable' }, { account: 'B', type: 'Taxable', reserve: 0.01 }],
+      settings: { WholeShares: false, MinTrade: 0, SpreadBps: 7 },
+    });
+    expect(p.check.violations).toEqual([]);
+    expect(p.plan.summary.cashAfter.find((c) => c.account === 'B')?.cash).toBeGreaterThanOrEqual(1);
   });
 });
 

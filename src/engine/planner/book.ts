@@ -215,23 +215,40 @@ function outOfRangeWarning(h: Holding, reason: 'tinyPrice' | 'tooManyShares', pr
   return warning('notTradable', { table: 'Holdings', row: h.row, column: reason === 'tinyPrice' ? 'Price' : 'Shares' }, `${h.ticker} in ${h.account}: ${why}, so the planner leaves it as it is`);
 }
 
-/** How many tickers a value-only warning names before it says "and N more". */
+/** How many tickers, and rows of each, a value-only warning names before it counts the rest. */
 const TICKERS_NAMED = 6;
+const ROWS_NAMED = 5;
+
+/** "row 5", "rows 5, 9", "rows 5, 9, 12, 14, 20 and 37 more". */
+function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, ROWS_NAMED).join(', ');
+  return `row${rows.length > 1 ? 's' : ''} ${shown}${rows.length > ROWS_NAMED ? ` and ${rows.length - ROWS_NAMED} more` : ''}`;
+}
 
 /**
  * One warning per account: Place holds one row, so it names the first; the text gives every
- * ticker with its rows, e.g. "FXAIX (row 5) and VFIFX (rows 9, 12) in Alex 401k have only a Value…".
+ * ticker with its rows, e.g. "FXAIX (row 5) and VFIFX (rows 9, 12) in Alex 401k have only a Value…"
+ * (beyond six tickers, or five rows of one, the rest are counted so the line stays readable).
  */
 function valueOnlyWarning(account: string, rows: readonly Holding[]): Warning {
   const byTicker = new Map<string, number[]>();
-  for (const h of rows) byTicker.set(h.ticker, [...(byTicker.get(h.ticker) ?? []), h.row]);
-  const named = [...byTicker].map(([ticker, r]) => `${ticker} (row${r.length > 1 ? 's' : ''} ${r.join(', ')})`);
-  const shown = named.length > TICKERS_NAMED ? [...named.slice(0, TICKERS_NAMED - 1), `${named.length - TICKERS_NAMED + 1} more`] : named;
-  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  for (const h of rows) {
+    const list = byTicker.get(h.ticker);
+    if (list) list.push(h.row);
+    else byTicker.set(h.ticker, [h.row]);
+  }
+  const entries = [...byTicker];
+  const named = entries.slice(0, entries.length > TICKERS_NAMED ? TICKERS_NAMED - 1 : TICKERS_NAMED).map(([ticker, r]) => `${ticker} (${rowList(r)})`);
+  if (entries.length > TICKERS_NAMED) {
+    const rest = entries.slice(TICKERS_NAMED - 1);
+    named.push(`${rest.length} more funds (${rowList(rest.flatMap(([, r]) => r))})`);
+  }
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
   const one = byTicker.size === 1;
+  const first = rows.reduce((m, h) => Math.min(m, h.row), Infinity);
   return warning(
     'valueOnly',
-    { table: 'Holdings', row: Math.min(...rows.map((h) => h.row)), column: null },
+    { table: 'Holdings', row: first, column: null },
     `${list} in ${account} ${one ? 'has' : 'have'} only a Value (no Shares and Price), so the planner leaves ${one ? 'it as it is' : 'them as they are'}; give Shares and Price to trade ${one ? 'it' : 'them'}`,
   );
 }

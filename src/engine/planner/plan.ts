@@ -31,7 +31,7 @@ export function planTrades(household: Household, solver: Solver, options: PlanOp
   const book = buildBook(household, asOf);
   const pm = buildModel(book);
   const solution = solveStaged(solver, pm, { ...options, timeLimit: options.timeLimit ?? household.settings.timeLimit });
-  const drafts = keepRules(draftTrades(pm.legs, solution.x, household.settings), book.accounts, household.settings);
+  const drafts = keepRules(draftTrades(pm.legs, solution.x, household.settings), book, pm.legs);
   const order = new Map(household.accounts.map((a, i) => [keyOf(a.name), i]));
   drafts.sort(
     (a, b) =>

@@ -7,9 +7,9 @@
 import Decimal from 'decimal.js';
 import { IsoDate } from '../dates';
 import { addCents, Cents, decimalToCents, Money, negateCents, subtractCents, sumCents, ZERO_CENTS } from '../money';
-import { BookAccount, BookLot } from './book';
+import { Book, BookAccount, BookLot } from './book';
 import { Leg } from './legs';
-import { Term } from './taxes';
+import { Term, washGroupOf } from './taxes';
 import { Settings } from '../model';
 
 export type TradeAction = 'BUY' | 'SELL';
@@ -163,11 +163,12 @@ function draft(leg: Leg, action: TradeAction, shares: number, amount: Cents, lot
  * one below MinTrade is dropped. Dropping or trimming a buy keeps every other rule (wash sales,
  * oversell, buy-and-sell). At everyday sizes this changes nothing.
  */
-export function keepRules(drafts: readonly DraftTrade[], accounts: readonly BookAccount[], settings: Settings): DraftTrade[] {
+export function keepRules(drafts: readonly DraftTrade[], book: Book, legs: readonly Leg[]): DraftTrade[] {
+  const { settings } = book;
   const held = (t: DraftTrade) => t.leg.position?.lots.reduce((n, l) => n.plus(l.shares), new Money(0)) ?? new Money(0);
   const allowed = (t: DraftTrade) => t.amount >= settings.minTrade || (t.action === 'SELL' && held(t).eq(t.shares));
   let out = drafts.filter(allowed);
-  for (const account of accounts) {
+  for (const account of book.accounts) {
     if (!account.account.tradable) continue;
     for (let guard = 0; guard < 1000 && cashAfter(account, out) < account.account.reserve; guard++) {
       const buy = out.filter((t) => t.bookAccount === account && t.action === 'BUY').sort((a, b) => b.amount - a.amount)[0];
@@ -180,8 +181,62 @@ export function keepRules(drafts: readonly DraftTrade[], accounts: readonly Book
       const trimmed = shares.gt(0) ? draft(buy.leg, 'BUY', shares.toNumber(), decimalToCents(shares.times(buy.price)), [], settings) : null;
       out = out.flatMap((t) => (t !== buy ? [t] : trimmed && allowed(trimmed) ? [trimmed] : []));
     }
+    if (cashAfter(account, out) < account.account.reserve) out = sellMore(account, out, book, legs, allowed);
   }
   return out;
+}
+
+/**
+ * An account still short of its reserve with no buy left to trim: the solver raised the cash with a
+ * sell so small next to its position (under a millionth of it) that its "sells" indicator rounded to
+ * 0 within HiGHS' integrality tolerance, and the draft dropped it. Sell that much more (whole shares
+ * or 6 decimals, at least MinTrade), from the lots that may be sold (no loss lot where the plan or the
+ * last 30 days bought the group), cheapest in tax first.
+ */
+function sellMore(account: BookAccount, out: DraftTrade[], book: Book, legs: readonly Leg[], allowed: (t: DraftTrade) => boolean): DraftTrade[] {
+  const { settings } = book;
+  const boughtGroups = new Set(out.filter((t) => t.action === 'BUY').map((t) => t.leg.position?.washGroup ?? washGroupOf(t.ticker, book.identical)));
+  for (const leg of legs) {
+    if (leg.account !== account || !leg.sellable || !leg.position || out.some((t) => t.leg === leg && t.action === 'BUY')) continue;
+    const group = leg.position.washGroup;
+    const lossAllowed = !boughtGroups.has(group) && !book.recentlyBought.has(group);
+    const rate = (lot: BookLot) => lot.gainPerShare * (lot.term === 'LT' ? settings.longTermRate : settings.shortTermRate);
+    const lots = leg.sells.map((x) => x.lot).filter((l) => l.shares > 0 && (lossAllowed || !l.isLoss)).sort((a, b) => rate(a) - rate(b));
+    const existing = out.find((t) => t.leg === leg && t.action === 'SELL');
+    const available = lots.reduce((n, l) => n.plus(l.shares), new Money(0));
+    const digits = settings.wholeShares ? 0 : shareDigits(leg.shares);
+    const step = new Money(10).pow(-digits);
+    let shares = new Money(existing?.shares ?? 0);
+    for (let guard = 0; guard < 60; guard++) {
+      const rest = out.filter((t) => t !== existing);
+      const short = new Money(account.account.reserve - cashAfter(account, rest)).plus(settings.commission).dividedBy(100);
+      const perShare = new Money(leg.price).times(1 - settings.spreadBps / 10_000);
+      const need = Decimal.max(short.dividedBy(perShare).toDecimalPlaces(digits, Decimal.ROUND_UP), shares.plus(step));
+      shares = Decimal.min(need, available);
+      const sell = sellDraft(leg, lots, shares, settings);
+      if (!sell) break;
+      const next = [...rest, sell];
+      if (allowed(sell) && cashAfter(account, next) >= account.account.reserve) return next;
+      if (shares.gte(available)) break;
+      if (!allowed(sell)) shares = Decimal.max(shares, new Money(settings.minTrade).dividedBy(100).dividedBy(leg.price).toDecimalPlaces(digits, Decimal.ROUND_UP).minus(step));
+    }
+  }
+  return out;
+}
+
+/** A sell of `shares` of the leg, taken from `lots` in their order. */
+function sellDraft(leg: Leg, lots: readonly BookLot[], shares: Decimal, settings: Settings): DraftTrade | null {
+  if (shares.lte(0)) return null;
+  const parts: TradeLot[] = [];
+  let left = shares;
+  for (const lot of lots) {
+    if (left.lte(0)) break;
+    const take = Decimal.min(left, new Money(lot.shares));
+    parts.push(tradeLot(leg, lot, take, settings));
+    left = left.minus(take);
+  }
+  const sold = shares.minus(Decimal.max(left, 0));
+  return draft(leg, 'SELL', sold.toNumber(), decimalToCents(sold.times(leg.price)), parts, settings);
 }
 
 /** Each account's cash after the plan, to the cent: cash + contribution + sells − buys − costs. */

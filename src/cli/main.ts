@@ -6,12 +6,12 @@
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import highsLoader from 'highs';
-import { isInputError, localIsoDate, oneLine, readHousehold, topExposure, TRADES_HEADER, withAsOf } from '../engine';
+import { isInputError, localIsoDate, oneLine, readHousehold, topExposure, withAsOf } from '../engine';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
-import { buildReport, reportJson, RebalanceReport } from './report';
+import { buildReport, reportJson, RebalanceReport, shownWarnings } from './report';
 import { writeExposureSheet } from './exposure-sheet';
 import { renderExposure } from './exposure-text';
-import { ownSheet, writeDriftSheet, writeTable, writeTradesSheet } from './sheets';
+import { writeDriftSheet, writeNoPlanSheet, writeTradesSheet } from './sheets';
 import { renderDrift, renderTrades } from './text-table';
 import { TableLookupError, WorkbookTables } from './workbook-tables';
 
@@ -133,7 +133,8 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
   const report = buildReport(household, household.settings.asOf ?? localIsoDate(now), await highsLoader(), tables.warnings());
   writeDriftSheet(workbook, report.drift, `drift as of ${report.asOf}`);
   writeExposureSheet(workbook, report.exposure, `look-through exposure as of ${report.asOf}`);
-  writeTrades(workbook, report);
+  if (report.plan) writeTradesSheet(workbook, report.plan, `trades drafted as of ${report.asOf}; nothing is placed until you place it`);
+  else writeNoPlanSheet(workbook, report.planError?.message ?? '', `no plan could be drafted as of ${report.asOf}`);
   await writeOutput(workbook, options);
   // Drift and exposure are out (sheets, then stdout) before a plan's error makes the exit code 1.
   const failed = report.planError;
@@ -142,27 +143,13 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
   if (failed) throw new PlanNotDrafted(failed.message);
 }
 
-/**
- * The Trades sheet, also when no plan could be drafted: a stale one from an earlier run must not
- * survive in the output as if it were this run's plan.
- */
-function writeTrades(workbook: ExcelJS.Workbook, report: RebalanceReport): void {
-  if (report.plan) {
-    writeTradesSheet(workbook, report.plan, `trades drafted as of ${report.asOf}; nothing is placed until you place it`);
-    return;
-  }
-  const sheet = ownSheet(workbook, 'Trades');
-  const spill = [[...TRADES_HEADER], ['No plan', '', '', '', '', '', '', `No trades were drafted: ${report.planError?.message ?? ''}`]];
-  writeTable(sheet, spill, [{ width: 20 }, { width: 9 }, { width: 8 }, { width: 10 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 90 }], `no plan could be drafted as of ${report.asOf}`);
-}
-
 function printText(report: RebalanceReport, options: CliOptions, io: Io): void {
   io.stdout(`Drift as of ${report.asOf}\n\n${renderDrift(report.drift)}\n`);
   const top = topExposure(report.exposure, TOP_EXPOSURES);
   io.stdout(`\nLargest exposures, looking through funds (top ${TOP_EXPOSURES})\n\n${renderExposure(top)}\n`);
   if (report.plan) io.stdout(`\nTrades (drafted, not placed)\n\n${renderTrades(report.plan)}\n`);
   else io.stdout('\nTrades: none drafted; the plan could not be made from this workbook (the reason is the last line, on stderr)\n');
-  const warnings = [...report.readerWarnings, ...(report.plan ?? report.household).warnings];
+  const warnings = shownWarnings(report);
   if (warnings.length > 0) io.stdout(`\nWarnings:\n${warnings.map((w) => `- ${w.message}`).join('\n')}\n`);
   io.stdout(`\nWrote ${options.out}\n`);
 }

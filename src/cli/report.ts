@@ -53,14 +53,14 @@ export function buildReport(household: Household, asOf: IsoDate, solver: Solver,
   }
 }
 
-/**
- * The warnings to show: the reader's, then the plan's (which include the household's) — else the
- * household's and the plan's error.
- */
+/** The reader's warnings, then the plan's (which include the household's) — or the household's when there is no plan. */
+export function shownWarnings(report: RebalanceReport): Warning[] {
+  return [...report.readerWarnings, ...(report.plan ?? report.household).warnings];
+}
+
+/** The JSON's warnings: those shown, and last the reason no plan was drafted (the same line as on stderr). */
 export function reportWarnings(report: RebalanceReport): string[] {
-  const read = report.readerWarnings.map((w) => w.message);
-  if (report.plan) return [...read, ...report.plan.warnings.map((w) => w.message)];
-  return [...read, ...report.household.warnings.map((w) => w.message), ...(report.planError ? [report.planError.message] : [])];
+  return [...shownWarnings(report).map((w) => w.message), ...(report.planError ? [report.planError.message] : [])];
 }
 
 export function reportJson(report: RebalanceReport): ReportJson {

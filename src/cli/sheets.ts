@@ -4,7 +4,7 @@
  * ours gets a numbered name instead.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { DRIFT_HEADER, driftSpill, tradesSpill } from '../engine';
+import { DRIFT_HEADER, driftSpill, TRADES_HEADER, tradesSpill } from '../engine';
 import type { DriftReport, Plan, Spill } from '../engine';
 
 export const MARK = 'Written by rebal';
@@ -73,11 +73,25 @@ export function writeDriftSheet(workbook: Workbook, drift: DriftReport, note: st
  * Trades: the drafted plan with an empty Approved column for the user to tick before placing the
  * trades at their broker (rebal never trades). An empty plan is one row saying why.
  */
+const TRADE_MONEY = { width: 14, numFmt: MONEY_FORMAT };
+/** Account | Ticker | Action | Shares | Price | Amount | Est. tax | Reason | Approved */
+const TRADE_COLUMNS = [{ width: 20 }, { width: 9 }, { width: 8 }, { width: 10, numFmt: '#,##0.######' }, TRADE_MONEY, TRADE_MONEY, TRADE_MONEY, { width: 90 }, { width: 10 }];
+
 export function writeTradesSheet(workbook: Workbook, plan: Plan, note: string): Worksheet {
   const sheet = ownSheet(workbook, 'Trades');
   const spill = tradesSpill(plan).map((row, i) => [...row, i === 0 ? 'Approved' : '']);
-  const money = { width: 14, numFmt: MONEY_FORMAT };
-  writeTable(sheet, spill, [{ width: 20 }, { width: 9 }, { width: 8 }, { width: 10, numFmt: '#,##0.######' }, money, money, money, { width: 90 }, { width: 10 }], note);
+  writeTable(sheet, spill, TRADE_COLUMNS, note);
   sheet.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
+  return sheet;
+}
+
+/**
+ * Trades when no plan could be drafted: one `No plan` row with the reason, so a stale Trades sheet
+ * from an earlier run never survives in the output as if it were this run's plan.
+ */
+export function writeNoPlanSheet(workbook: Workbook, reason: string, note: string): Worksheet {
+  const sheet = ownSheet(workbook, 'Trades');
+  const spill = [[...TRADES_HEADER], ['No plan', '', '', '', '', '', '', `No trades were drafted: ${reason}`]];
+  writeTable(sheet, spill, TRADE_COLUMNS.slice(0, TRADES_HEADER.length), note);
   return sheet;
 }

@@ -8,8 +8,6 @@
 import { dateToIso, excelSerialToIso, IsoDate, parseIsoDate } from './dates';
 import { oneLine } from './errors';
 
-export { oneLine };
-
 /** A Stocks (or other) data-type cell as Excel hands it to a custom function. */
 export interface EntityCell {
   readonly [property: string]: unknown;
@@ -64,14 +62,8 @@ export function unreadableCell(cell: Cell): string | null {
 }
 
 export function isEntity(cell: Cell): cell is EntityCell {
-  return (
-    typeof cell === 'object' &&
-    cell !== null &&
-    !(cell instanceof Date) &&
-    !(cell instanceof ExcelErrorCell) &&
-    !(cell instanceof UnsavedFormulaCell) &&
-    excelErrorOf(cell) === null
-  );
+  // excelErrorOf also answers for ExcelErrorCell and a CustomFunctions.Error.
+  return typeof cell === 'object' && cell !== null && !(cell instanceof Date) && !(cell instanceof UnsavedFormulaCell) && excelErrorOf(cell) === null;
 }
 
 export function isBlank(cell: Cell): boolean {
@@ -211,7 +203,7 @@ export function readPercentParts(cell: Cell): Parsed<{ amount: number; percentSi
     return n === null ? bad(`${showCell(cell)} is not a percentage`) : ok({ amount: percentToFraction(n), percentSign: true });
   }
   const n = readNumber(cell);
-  if (!n.ok) return bad(unreadableCell(cell) ?? `${showCell(cell)} is not a percentage`);
+  if (!n.ok) return bad(`${showCell(cell)} is not a percentage`);
   return n.value === null ? ok(null) : ok({ amount: n.value, percentSign: false });
 }
 

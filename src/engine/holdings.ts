@@ -3,7 +3,7 @@
  * are lots of one position. A row's value is shares × price to the cent, or its Value when shares or
  * price are absent.
  */
-import { amountCents, Cents, MAX_ROW_AMOUNT, productCents } from './money';
+import { amountCents, Cents, productCents } from './money';
 import { InputError, Warning, warning } from './errors';
 import { formatCents, formatPrice, formatShares } from './format';
 import { CASH_CLASS, CASH_TICKER, Holding, keyOf } from './model';
@@ -27,7 +27,6 @@ export const DEFAULT_ACCOUNT = 'Portfolio';
 const CASH_KEY = keyOf(CASH_CLASS);
 /** Shares × Price and Value may disagree by this much (relative) before the user is warned. */
 const VALUE_TOLERANCE = 0.01;
-/** What a broker's summary line says in its Ticker or Account cell: Total, Account Total, Grand Total, Subtotal, … */
 /** More shares than a row can mean (a pasted account number lands here); keeps share counts exact in floats. */
 const MAX_SHARES = 1e12;
 /** What a broker's summary line says in its Ticker or Account cell: Total, Account Total, Grand Total, Subtotal, … */
@@ -154,7 +153,7 @@ function readPositionAmount(row: RowCursor<HoldingColumn>, warnings: Warning[]):
     row.fail('price', `the price is 0 on a row with ${shares} shares; a position needs its price (or a Value) to be valued and traded`);
   }
   if (shares !== null && price !== null) {
-    if (shares * price > MAX_ROW_AMOUNT) checkAmount(row, 'shares', shares * price, 'Shares × Price');
+    checkAmount(row, 'shares', shares * price, 'Shares × Price');
     const computed = productCents(shares, price);
     if (valueDollars !== null) {
       const given = amountCents(valueDollars);

@@ -102,13 +102,15 @@ function taxDataWarnings(
  */
 export function withAsOf(household: Household, override: IsoDate | null, today: IsoDate): Household {
   const asOf = override ?? household.settings.asOf ?? today;
-  const late = household.holdings.filter((h) => h.acquired !== null && h.acquired > asOf);
-  if (late.length === 0) return { ...household, settings: { ...household.settings, asOf } };
+  const settings = { ...household.settings, asOf };
+  if (!household.holdings.some((h) => h.acquired !== null && h.acquired > asOf)) return { ...household, settings };
   // A lot bought "after" AsOf is a typo or an AsOf left behind: treating it as bought on AsOf keeps it
   // short-term and inside the wash-sale window — the cautious reading — and the user is told.
-  const warnings = late.map((h) =>
-    warning('acquiredAfterAsOf', { table: 'Holdings', row: h.row, column: 'Acquired' }, `${h.ticker} in ${h.account} was acquired ${h.acquired}, after AsOf ${asOf}; it is treated as bought on ${asOf}`),
-  );
-  const holdings = household.holdings.map((h) => (h.acquired !== null && h.acquired > asOf ? { ...h, acquired: asOf } : h));
-  return { ...household, holdings, settings: { ...household.settings, asOf }, warnings: [...household.warnings, ...warnings] };
+  const warnings = [...household.warnings];
+  const holdings = household.holdings.map((h) => {
+    if (h.acquired === null || h.acquired <= asOf) return h;
+    warnings.push(warning('acquiredAfterAsOf', { table: 'Holdings', row: h.row, column: 'Acquired' }, `${h.ticker} in ${h.account} was acquired ${h.acquired}, after AsOf ${asOf}; it is treated as bought on ${asOf}`));
+    return { ...h, acquired: asOf };
+  });
+  return { ...household, holdings, settings, warnings };
 }

@@ -3,10 +3,10 @@
  * Pure TypeScript — no Office, no DOM, no file IO, no clock: AsOf is passed in.
  */
 export type { Cell, EntityCell } from './cells';
-export { excelErrorOf, ExcelErrorCell, oneLine, quoteText, UnsavedFormulaCell } from './cells';
+export { excelErrorOf, ExcelErrorCell, quoteText, UnsavedFormulaCell } from './cells';
 export type { IsoDate } from './dates';
 export { addDays, addMonths, daysBetween, excelSerialToIso, isoToExcelSerial, localIsoDate, parseIsoDate } from './dates';
-export { describePlace, InputError, isInputError, warning } from './errors';
+export { describePlace, InputError, isInputError, oneLine, warning } from './errors';
 export type { Place, Warning, WarningKind } from './errors';
 export type { Cents } from './money';
 export { absCents, addCents, cents, centsToNumber, Money, negateCents, subtractCents, sumCents, ZERO_CENTS } from './money';

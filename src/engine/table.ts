@@ -6,7 +6,6 @@
 import {
   Cell,
   isBlankOrZero,
-  oneLine,
   Parsed,
   readBoolean,
   readDate,
@@ -18,7 +17,7 @@ import {
   unreadableCell,
 } from './cells';
 import { IsoDate } from './dates';
-import { InputError, Place } from './errors';
+import { InputError, oneLine, Place } from './errors';
 import { MAX_ROW_AMOUNT } from './money';
 
 /** A table as an adapter hands it over: its name, its cells (header first) and where it sits. */

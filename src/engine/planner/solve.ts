@@ -51,6 +51,8 @@ export interface StagedSolution {
   readonly limited: boolean;
   /** True when HiGHS gave up on a stage (numerically) and the plan before it stood. */
   readonly gaveUp: boolean;
+  /** True when the TimeLimit safety net cut a stage short. */
+  readonly timeLimitReached: boolean;
 }
 
 /**
@@ -155,6 +157,7 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
     trades,
     limited: driftValue - driftBound > driftTolerance + 1e-6 || taxValue - taxBound > taxTolerance,
     gaveUp,
+    timeLimitReached: false,
   };
 }
 

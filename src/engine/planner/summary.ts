@@ -30,8 +30,14 @@ export interface PlanGap {
   readonly taxAndCost: number;
   /** True when drift and tax + cost are proven within their tolerances of the best. */
   readonly proven: boolean;
+  /** Stage 1: D proven within 0.1% of T of the best possible. */
+  readonly driftProven: boolean;
+  /** Stage 2: tax + cost proven within 1% of the cheapest for that D. */
+  readonly taxAndCostProven: boolean;
   /** True when no plan as good on drift and tax + cost has fewer trades (proven by HiGHS). */
   readonly fewestTradesProven: boolean;
+  /** True when the TimeLimit safety net cut a search short (only a very slow machine reaches it). */
+  readonly timeLimitReached: boolean;
 }
 
 export interface PlanSummary {
@@ -97,7 +103,10 @@ export function summarise(ctx: PlanContext, trades: readonly DraftTrade[], solut
       drift: Math.max(0, solution.drift.value - solution.drift.bound) / T,
       taxAndCost: Math.max(0, solution.taxCost.value - solution.taxCost.bound),
       proven: !solution.limited,
+      driftProven: solution.drift.optimal,
+      taxAndCostProven: solution.taxCost.optimal,
       fewestTradesProven: solution.trades.optimal,
+      timeLimitReached: solution.timeLimitReached,
     },
     cashAfter: book.accounts
       .filter((a) => a.account.tradable)

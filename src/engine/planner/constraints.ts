@@ -1,71 +1,44 @@
 /**
- * The planner's rules, one function each, every one adding its columns or rows to the model. In the
- * formulas: b = shares bought, x_l = shares sold from lot l (Σx = the leg's sell), P = price,
- * s = SpreadBps/10⁴, yb / ys = "the leg buys / sells" (binary), all = "sells the whole position".
- * Money is in dollars here (plain numbers are the solver's input); the plan is rounded to the cent
- * afterwards with decimal.js.
+ * The planner's rules as rows of the model, one function each. In the formulas: b = shares bought,
+ * s = shares sold, P = price, yb / ys = "the leg buys / sells" (binary), all = "sells the whole
+ * position", z_g = "the plan buys wash-sale group g". The numbers come from rules.ts, which the
+ * whole-share repair checks its moves with too.
+ *
+ * Positions scope: b, s and the binaries — everything drift depends on. Lots scope (after
+ * beginLots): s split into tiers of equal tax per share (sell-order.ts), where tax is decided.
  */
-import { isWhole, MAX_SHARES } from './book';
-import { shareDigits } from './trades';
+import { isWhole } from './book';
+import { PlanContext } from './context';
 import { Leg } from './legs';
 import { LinearModel, Term } from './linear-model';
-import { PlanContext } from './context';
+import { buyCashPerShare, buyLimit, cashFloor, cashPerTrade, commission, minTradeFloor, sellCashPerShare, spreadPerShare } from './rules';
+import { openShares, safeShares, sellTiers } from './sell-order';
 import { washGroupOf } from './taxes';
 
-/** A cent per trade of headroom in cash rows, so that rounding every amount to the cent keeps them true. */
-export const CENT_PER_TRADE = 0.01;
-
-/**
- * Whether a leg's amounts are rounded to the cent (fractional shares, a sub-cent price, or a spread):
- * only those trades need the cent of headroom; whole shares at a price in cents are exact. Fractional
- * shares are also cut to 6 decimals (fewer beyond 10⁹ shares, trades.ts shareDigits), which at a
- * price of $700,000 (one Berkshire A share) is 70¢: that much more headroom too.
- */
-export function roundingCent(ctx: PlanContext, leg: Leg): number {
-  const { wholeShares, spreadBps } = ctx.book.settings;
-  const exactPrice = Math.abs(leg.price * 100 - Math.round(leg.price * 100)) < 1e-9;
-  if (wholeShares && exactPrice && spreadBps === 0) return 0;
-  if (wholeShares) return CENT_PER_TRADE;
-  // The most shares the leg could trade: its position, or what its account could buy.
-  const most = Math.max(leg.shares, (leg.account.value + leg.account.account.contribution) / 100 / leg.price);
-  return CENT_PER_TRADE + leg.price * 10 ** -shareDigits(most);
-}
-
-/**
- * No oversell, lot by lot (specific identification): 0 ≤ x_l ≤ shares of lot l. A taxable loss lot
- * whose group was bought in the 30 days before AsOf may not be sold at all (wash sale).
- */
-export function lotSellColumns(m: LinearModel, ctx: PlanContext, leg: Leg): void {
+/** Shares sold: 0 ≤ s ≤ the open shares (lots not blocked by a recent purchase at a loss). */
+export function sellColumn(m: LinearModel, ctx: PlanContext, leg: Leg): void {
   if (!leg.sellable || !leg.position) return;
-  for (const lot of leg.position.lots) {
-    if (lot.shares <= 0) continue;
-    const blocked = lot.isLoss && ctx.book.recentlyBought.has(leg.position.washGroup);
-    const column = m.column(`sell_${leg.id}_r${lot.holding.row}`, 0, blocked ? 0 : lot.shares);
-    leg.sells.push({ lot, column });
-  }
+  leg.tiers = sellTiers(ctx, leg);
+  const open = openShares(leg.tiers);
+  if (open > 0) leg.sell = m.column(`sell_${leg.id}`, 0, open);
 }
 
-/**
- * Buys only where the buy-ticker rule put this leg: 0 ≤ b ≤ min((account value + contribution) / P,
- * MAX_SHARES) — the cap keeps the indicator's big-M a coefficient the solver accepts (book.ts).
- */
+/** Buys only where the buy-ticker rule put this leg: 0 ≤ b ≤ buyLimit (rules.ts). */
 export function buyColumn(m: LinearModel, ctx: PlanContext, leg: Leg): void {
   if (!leg.buyChoice) return;
-  const reach = (leg.account.value + leg.account.account.contribution) / 100;
-  const upper = Math.min(Math.floor(reach / leg.price) + 1, MAX_SHARES);
-  if (upper <= 0 || reach <= 0) return;
-  leg.buy = m.column(`buy_${leg.id}`, 0, upper, ctx.book.settings.wholeShares);
+  const upper = buyLimit(leg);
+  if (upper > 0) leg.buy = m.column(`buy_${leg.id}`, 0, upper, ctx.book.settings.wholeShares);
 }
 
-/** Trade indicators: b ≤ U·yb and Σx ≤ shares·ys, so a trade exists only when its binary is on. */
+/** Trade indicators: b ≤ U·yb and s ≤ shares·ys, so a trade exists only when its binary is on. */
 export function tradeIndicators(m: LinearModel, leg: Leg): void {
   if (leg.buy !== null) {
     leg.buyOn = m.binary(`buys_${leg.id}`);
     m.row(`buyOn_${leg.id}`, -Infinity, 0, [[leg.buy, 1], [leg.buyOn, -m.columns[leg.buy].upper]]);
   }
-  if (leg.sells.length > 0) {
+  if (leg.sell !== null) {
     leg.sellOn = m.binary(`sells_${leg.id}`);
-    m.row(`sellOn_${leg.id}`, -Infinity, 0, [...sellTerms(leg, 1), [leg.sellOn, -leg.shares]]);
+    m.row(`sellOn_${leg.id}`, -Infinity, 0, [[leg.sell, 1], [leg.sellOn, -leg.shares]]);
   }
 }
 
@@ -75,24 +48,24 @@ export function noBuyAndSell(m: LinearModel, leg: Leg): void {
 }
 
 /**
- * Whole shares: b integer, and Σx = n + f·all with n an integer (f = the position's fractional part),
+ * Whole shares: b integer, and s = n + f·all with n an integer (f = the position's fractional part),
  * n ≥ ⌊shares⌋·all — so a fractional remainder is sold only with the whole position.
- * "Sells all": Σx ≥ shares·all, all ≤ ys.
+ * "Sells all": s ≥ shares·all, all ≤ ys.
  */
 export function wholeShares(m: LinearModel, ctx: PlanContext, leg: Leg): void {
-  if (leg.sellOn === null) return;
+  if (leg.sellOn === null || leg.sell === null) return;
   const { wholeShares: whole, minTrade: minTradeCents } = ctx.book.settings;
   const fraction = whole && !isWhole(leg.shares) ? leg.shares - Math.floor(leg.shares) : 0;
   const smallPosition = leg.shares * leg.price * 100 < minTradeCents + 1;
   if (fraction > 0 || smallPosition) {
     leg.sellsAll = m.binary(`sellsAll_${leg.id}`);
-    m.row(`sellsAllMeansAll_${leg.id}`, 0, Infinity, [...sellTerms(leg, 1), [leg.sellsAll, -leg.shares]]);
+    m.row(`sellsAllMeansAll_${leg.id}`, 0, Infinity, [[leg.sell, 1], [leg.sellsAll, -leg.shares]]);
     m.row(`sellsAllIsASell_${leg.id}`, -Infinity, 0, [[leg.sellsAll, 1], [leg.sellOn, -1]]);
   }
   if (!whole) return;
   const floor = Math.floor(leg.shares + 1e-9);
   leg.wholeSold = m.column(`wholeSold_${leg.id}`, 0, floor, true);
-  const terms: Term[] = [...sellTerms(leg, 1), [leg.wholeSold, -1]];
+  const terms: Term[] = [[leg.sell, 1], [leg.wholeSold, -1]];
   if (fraction > 0) {
     terms.push([leg.sellsAll!, -fraction]);
     m.row(`remainderWithAll_${leg.id}`, 0, Infinity, [[leg.wholeSold, 1], [leg.sellsAll!, -floor]]);
@@ -100,17 +73,13 @@ export function wholeShares(m: LinearModel, ctx: PlanContext, leg: Leg): void {
   m.row(`wholeShares_${leg.id}`, 0, 0, terms);
 }
 
-/**
- * MinTrade m: P·b ≥ m·yb, and P·Σx ≥ m·(ys − all) — selling a whole position is exempt. A cent is
- * added to m so the rounded amount still clears it.
- */
+/** MinTrade: P·b ≥ floor·yb, and P·s ≥ floor·(ys − all) — selling a whole position is exempt (rules.ts minTradeFloor). */
 export function minTrade(m: LinearModel, ctx: PlanContext, leg: Leg): void {
-  const minTradeDollars = ctx.book.settings.minTrade / 100;
-  if (minTradeDollars <= 0) return;
-  const floor = minTradeDollars + roundingCent(ctx, leg) + ctx.slack;
+  const floor = minTradeFloor(ctx, leg);
+  if (floor <= 0) return;
   if (leg.buyOn !== null) m.row(`minBuy_${leg.id}`, 0, Infinity, [[leg.buy!, leg.price], [leg.buyOn, -floor]]);
   if (leg.sellOn !== null) {
-    const terms: Term[] = [...sellTerms(leg, leg.price), [leg.sellOn, -floor]];
+    const terms: Term[] = [[leg.sell!, leg.price], [leg.sellOn, -floor]];
     if (leg.sellsAll !== null) terms.push([leg.sellsAll, floor]);
     m.row(`minSell_${leg.id}`, 0, Infinity, terms);
   }
@@ -118,34 +87,32 @@ export function minTrade(m: LinearModel, ctx: PlanContext, leg: Leg): void {
 
 /**
  * Cash stays in its account and ends at or above the reserve R:
- *   cash + contribution + Σ P(1−s)·Σx − Σ P(1+s)·b − (commission + ¢)·(yb + ys) ≥ R.
+ *   cash + contribution + Σ P(1−s)·s − Σ P(1+s)·b − (commission + ¢)·(yb + ys) ≥ R.
  */
 export function cashReserve(m: LinearModel, ctx: PlanContext, legs: readonly Leg[]): void {
-  const commission = ctx.book.settings.commission / 100;
   for (const account of ctx.book.accounts) {
     if (!account.account.tradable) continue;
     // An account with nothing to trade still gets its row: if its cash is below its reserve no plan
     // can fix that, and the model must say so (infeasible) rather than return a plan that breaks it.
-    const mine = legs.filter((l) => l.account === account);
-    const terms: Term[] = [];
-    for (const leg of mine) terms.push(...cashFlowTerms(ctx, leg, commission + roundingCent(ctx, leg)));
-    const floor = (account.account.reserve - account.cash - account.account.contribution) / 100 + ctx.reserveSlack(account);
+    const terms = legs.filter((l) => l.account === account).flatMap((leg) => cashFlowTerms(ctx, leg, cashPerTrade(ctx, leg)));
+    const floor = cashFloor(ctx, account) - (account.cash + account.account.contribution) / 100;
     m.row(`cash_${account.name}`, floor, Infinity, terms);
   }
 }
 
 /**
  * Wash sale across the household (IRAs and a spouse's included, Identical groups included): if any
- * account buys a ticker of group g (z_g = 1), no taxable loss lot of g is sold:
- *   yb ≤ z_g for every buy of g;  x_l + shares_l·z_g ≤ shares_l for every loss lot of g.
+ * account buys a ticker of group g (z_g = 1), no taxable loss lot of g is sold. In the positions
+ * scope: yb ≤ z_g for every buy of g, and s + loss·z_g ≤ open for every sell (loss = its open loss
+ * shares) — exact for how much is sold, since the rest can come from lots that are not losses.
  */
 export function washSale(m: LinearModel, ctx: PlanContext, legs: readonly Leg[]): Map<string, number> {
-  const groups = new Map<string, { buys: Leg[]; lossSells: { column: number; shares: number }[] }>();
+  const groups = new Map<string, { buys: Leg[]; lossSells: Leg[] }>();
   const group = (g: string) => groups.get(g) ?? groups.set(g, { buys: [], lossSells: [] }).get(g)!;
   for (const leg of legs) {
     const g = group(groupKey(ctx, leg));
     if (leg.buyOn !== null) g.buys.push(leg);
-    for (const s of leg.sells) if (s.lot.isLoss && m.columns[s.column].upper > 0) g.lossSells.push({ column: s.column, shares: s.lot.shares });
+    if (leg.sell !== null && safeShares(leg.tiers) < openShares(leg.tiers)) g.lossSells.push(leg);
   }
   const bought = new Map<string, number>();
   for (const [key, { buys, lossSells }] of groups) {
@@ -153,7 +120,10 @@ export function washSale(m: LinearModel, ctx: PlanContext, legs: readonly Leg[])
     const z = m.binary(`groupBought_${bought.size}`);
     bought.set(key, z);
     for (const b of buys) m.row(`washBuy_${b.id}`, -Infinity, 0, [[b.buyOn!, 1], [z, -1]]);
-    for (const s of lossSells) m.row(`washLot_${s.column}`, -Infinity, s.shares, [[s.column, 1], [z, s.shares]]);
+    for (const s of lossSells) {
+      const open = openShares(s.tiers);
+      m.row(`washSell_${s.id}`, -Infinity, open, [[s.sell!, 1], [z, open - safeShares(s.tiers)]]);
+    }
   }
   return bought;
 }
@@ -171,14 +141,13 @@ export function driftBeyondTolerance(m: LinearModel, ctx: PlanContext, legs: rea
   const excess = new Map<string, number>();
   const driftRows: DriftRows = [];
   const T = ctx.book.total / 100;
-  const commission = ctx.book.settings.commission / 100;
   for (const cls of ctx.book.classes) {
     const delta: Term[] = [];
     for (const leg of legs) {
-      if (cls.isCash) delta.push(...cashFlowTerms(ctx, leg, commission));
+      if (cls.isCash) delta.push(...cashFlowTerms(ctx, leg, commission(ctx)));
       else if (leg.keyId === cls.keyId) {
         if (leg.buy !== null) delta.push([leg.buy, leg.price]);
-        delta.push(...sellTerms(leg, -leg.price));
+        if (leg.sell !== null) delta.push([leg.sell, -leg.price]);
       }
     }
     const v0 = ctx.classValueToday(cls.keyId) / 100;
@@ -196,40 +165,47 @@ export function driftBeyondTolerance(m: LinearModel, ctx: PlanContext, legs: rea
 /** Per class: its excess column and the indices of its two rows (over, under). */
 export type DriftRows = [excess: number, over: number, under: number][];
 
-/** Estimated tax (gain × rate per lot; a loss only when HarvestLosses) plus commission and spread. */
-export function taxAndCost(m: LinearModel, ctx: PlanContext, legs: readonly Leg[]): void {
-  const { settings } = ctx.book;
-  const spread = settings.spreadBps / 10_000;
-  const commission = settings.commission / 100;
+/** Trading cost: the spread on every share bought or sold, and the commission on every trade. */
+export function tradingCost(m: LinearModel, ctx: PlanContext, legs: readonly Leg[]): void {
   for (const leg of legs) {
-    if (leg.buy !== null && spread > 0) m.cost('taxCost', leg.buy, leg.price * spread);
-    for (const s of leg.sells) {
-      const tax = settings.taxAware && leg.account.account.tax === 'taxable' ? lotTaxPerShare(ctx, s.lot.gainPerShare, s.lot.term) : 0;
-      if (tax + leg.price * spread !== 0) m.cost('taxCost', s.column, tax + leg.price * spread);
-    }
-    for (const on of [leg.buyOn, leg.sellOn]) {
-      if (on === null) continue;
-      if (commission > 0) m.cost('taxCost', on, commission);
-      m.cost('trades', on, 1);
-    }
+    const spread = spreadPerShare(ctx, leg);
+    for (const column of [leg.buy, leg.sell]) if (column !== null && spread > 0) m.cost('taxCost', column, spread);
+    for (const on of [leg.buyOn, leg.sellOn]) if (on !== null && commission(ctx) > 0) m.cost('taxCost', on, commission(ctx));
   }
 }
 
-export function lotTaxPerShare(ctx: PlanContext, gainPerShare: number, term: 'ST' | 'LT'): number {
-  const { settings } = ctx.book;
-  if (gainPerShare < 0 && !settings.harvestLosses) return 0;
-  return gainPerShare * (term === 'LT' ? settings.longTermRate : settings.shortTermRate);
+/** The third objective: the number of trades, Σ (yb + ys). */
+export function tradeCount(m: LinearModel, legs: readonly Leg[]): void {
+  for (const leg of legs) for (const on of [leg.buyOn, leg.sellOn]) if (on !== null) m.cost('trades', on, 1);
 }
 
-function sellTerms(leg: Leg, coefficient: number): Term[] {
-  return leg.sells.map((s) => [s.column, coefficient] as const);
+/**
+ * Estimated tax of each sell, with its lots (lots scope). A leg with one tier pays its tax per share
+ * on s directly. With more: s = Σ t_k, 0 ≤ t_k ≤ shares of tier k, tax = Σ tax_k·t_k — the convex
+ * piecewise-linear tax of sell-order.ts, so the LP fills the cheapest tiers first — and a loss tier
+ * is closed while its group is bought: t_k + shares_k·z_g ≤ shares_k.
+ */
+export function sellTax(m: LinearModel, ctx: PlanContext, leg: Leg, groupBought: ReadonlyMap<string, number>): void {
+  if (leg.sell === null) return;
+  if (leg.tiers.length === 1) {
+    if (leg.tiers[0].taxPerShare !== 0) m.cost('taxCost', leg.sell, leg.tiers[0].taxPerShare);
+    return;
+  }
+  const z = groupBought.get(groupKey(ctx, leg));
+  leg.tierColumns = leg.tiers.map((tier, k) => {
+    const column = m.column(`tier_${leg.id}_${k}`, 0, tier.shares);
+    if (tier.taxPerShare !== 0) m.cost('taxCost', column, tier.taxPerShare);
+    if (tier.isLoss && z !== undefined) m.row(`washTier_${leg.id}_${k}`, -Infinity, tier.shares, [[column, 1], [z, tier.shares]]);
+    return column;
+  });
+  m.row(`tiers_${leg.id}`, 0, 0, [[leg.sell, 1], ...leg.tierColumns.map((c) => [c, -1] as const)]);
 }
 
-/** Cash a leg brings into its account: + P(1−s)·Σx − P(1+s)·b − perTrade·(yb + ys). */
+/** Cash a leg brings into its account: + P(1−s)·s − P(1+s)·b − perTrade·(yb + ys). */
 function cashFlowTerms(ctx: PlanContext, leg: Leg, perTrade: number): Term[] {
-  const spread = ctx.book.settings.spreadBps / 10_000;
-  const terms: Term[] = sellTerms(leg, leg.price * (1 - spread));
-  if (leg.buy !== null) terms.push([leg.buy, -leg.price * (1 + spread)]);
+  const terms: Term[] = [];
+  if (leg.sell !== null) terms.push([leg.sell, sellCashPerShare(ctx, leg)]);
+  if (leg.buy !== null) terms.push([leg.buy, -buyCashPerShare(ctx, leg)]);
   if (perTrade > 0) for (const on of [leg.buyOn, leg.sellOn]) if (on !== null) terms.push([on, -perTrade]);
   return terms;
 }

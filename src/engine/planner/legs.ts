@@ -4,13 +4,9 @@
  * mode is not BuyOnly, and the holding has a target (or SellUntargeted is on). Everything else is
  * left untouched by construction: frozen accounts and untargeted holdings get no columns at all.
  */
-import { Book, BookAccount, BookLot, BookPosition, CASH_KEY } from './book';
+import { Book, BookAccount, BookPosition, CASH_KEY } from './book';
 import { BuyChoice } from './buy-ticker';
-
-export interface LotSell {
-  readonly lot: BookLot;
-  readonly column: number;
-}
+import { SellTier } from './sell-order';
 
 export interface Leg {
   readonly id: number;
@@ -28,7 +24,12 @@ export interface Leg {
   buy: number | null;
   /** 1 when the leg buys. */
   buyOn: number | null;
-  sells: LotSell[];
+  /** Shares sold (positions scope). */
+  sell: number | null;
+  /** The lots it may sell, in the order a sell takes them (sell-order.ts). */
+  tiers: SellTier[];
+  /** Shares sold from each tier (lots scope); empty when the leg has one tier, whose tax is then on `sell`. */
+  tierColumns: number[];
   /** 1 when the leg sells. */
   sellOn: number | null;
   /** 1 when the leg sells the whole position (exempt from MinTrade; allows the fractional remainder). */
@@ -82,7 +83,9 @@ function newLeg(
     shares: position?.shares ?? 0,
     buy: null,
     buyOn: null,
-    sells: [],
+    sell: null,
+    tiers: [],
+    tierColumns: [],
     sellOn: null,
     sellsAll: null,
     wholeSold: null,

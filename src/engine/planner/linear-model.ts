@@ -2,10 +2,17 @@
  * A small builder for a mixed-integer linear program: named columns with bounds, named rows
  * lower ≤ Σ a·x ≤ upper, and several linear objectives over the same columns (the planner solves
  * them one after another). It turns into HiGHS' ModelData (CSR rows) for one objective at a time.
+ *
+ * The model has two scopes. Everything added before `beginLots()` is the positions model (what is
+ * bought and sold of each position); what comes after refines it lot by lot (which lots a sell
+ * takes, and their tax). Drift depends only on the positions, so its stage solves the positions
+ * model alone: the lot columns come last, and a positions solution is a prefix of a full one.
  */
 import type { ModelData } from 'highs';
 
 export type Objective = 'drift' | 'taxCost' | 'trades';
+/** The positions model alone, or with its lots (see the header). */
+export type Scope = 'positions' | 'lots';
 export type Term = readonly [column: number, coefficient: number];
 
 interface Column {
@@ -31,6 +38,24 @@ export class LinearModel {
    * rows (context.ts numericTolerance; 0 at everyday sizes, so nothing changes there).
    */
   absoluteTolerance = 0;
+  /** Columns and rows of the positions model (all of them until beginLots). */
+  private positionColumns: number | null = null;
+  private positionRows: number | null = null;
+
+  /** Everything added from here on belongs to the lots scope. */
+  beginLots(): void {
+    this.positionColumns = this.columns.length;
+    this.positionRows = this.rows.length;
+  }
+
+  /** Number of columns of a scope: a positions solution has this many entries. */
+  columnCount(scope: Scope): number {
+    return scope === 'positions' ? (this.positionColumns ?? this.columns.length) : this.columns.length;
+  }
+
+  private rowCount(scope: Scope): number {
+    return scope === 'positions' ? (this.positionRows ?? this.rows.length) : this.rows.length;
+  }
 
   column(name: string, lower: number, upper: number, integer = false): number {
     this.columns.push({ name, lower, upper, integer });
@@ -63,6 +88,7 @@ export class LinearModel {
 
   /** Whether x keeps every bound, integrality and row (to the solver's tolerance). */
   isFeasible(x: ArrayLike<number>, extraRows: readonly Row[] = [], tolerance = 1e-6): boolean {
+    if (x.length < this.columns.length) return false;
     const columnsOk = this.columns.every(
       (c, i) => x[i] >= c.lower - tolerance && x[i] <= c.upper + tolerance && (!c.integer || Math.abs(x[i] - Math.round(x[i])) <= tolerance),
     );
@@ -83,12 +109,15 @@ export class LinearModel {
   }
 
   /**
-   * HiGHS model data minimising `objective`, with `extraRows` (the earlier stages' bounds) appended.
-   * Every number is checked first (checkNumbers): the solver must never see one it cannot take.
+   * HiGHS model data of a scope minimising `objective`, with `extraRows` (the earlier stages' bounds)
+   * appended. Every number is checked first (checkNumbers): the solver must never see one it cannot take.
    */
-  toModelData(objective: Objective, extraRows: readonly Row[], integral: boolean, fixedToZero: ReadonlySet<number> = new Set()): ModelData {
+  toModelData(objective: Objective, extraRows: readonly Row[], integral: boolean, scope: Scope = 'lots'): ModelData {
     this.checkNumbers(objective, extraRows);
-    const rows = [...this.rows, ...extraRows];
+    const numCols = this.columnCount(scope);
+    const rows = [...this.rows.slice(0, this.rowCount(scope)), ...extraRows];
+    for (const r of extraRows) for (const [c] of r.terms) if (c >= numCols) throw new PlannerNumberError(`row ${r.name} uses column ${this.columns[c]?.name ?? c}, which is not in the ${scope} model`);
+    const columns = this.columns.slice(0, numCols);
     const starts = [0];
     const indices: number[] = [];
     const values: number[] = [];
@@ -99,18 +128,21 @@ export class LinearModel {
       }
       starts.push(indices.length);
     }
-    const colCost = new Float64Array(this.columns.length);
-    for (const [c, a] of this.costs.get(objective) ?? []) colCost[c] = a;
+    const colCost = new Float64Array(numCols);
+    for (const [c, a] of this.costs.get(objective) ?? []) {
+      if (c >= numCols) throw new PlannerNumberError(`the ${objective} objective uses column ${this.columns[c].name}, which is not in the ${scope} model`);
+      colCost[c] = a;
+    }
     return {
-      numCols: this.columns.length,
+      numCols,
       numRows: rows.length,
       colCost,
-      colLower: this.columns.map((c) => c.lower),
-      colUpper: this.columns.map((c, i) => (fixedToZero.has(i) ? 0 : c.upper)),
+      colLower: columns.map((c) => c.lower),
+      colUpper: columns.map((c) => c.upper),
       rowLower: rows.map((r) => r.lower),
       rowUpper: rows.map((r) => r.upper),
-      matrix: { format: 'csr', numRows: rows.length, numCols: this.columns.length, starts, indices, values },
-      integrality: integral ? this.columns.map((c) => (c.integer ? 1 : 0)) : undefined,
+      matrix: { format: 'csr', numRows: rows.length, numCols, starts, indices, values },
+      integrality: integral ? columns.map((c) => (c.integer ? 1 : 0)) : undefined,
     };
   }
 

@@ -1,7 +1,8 @@
 /**
  * Household → the planner's mixed-integer program: the legs that may trade, their columns, every
  * rule's rows, and three objectives over the same columns — drift beyond tolerance D, estimated tax
- * plus trading cost, and the number of trades — solved one after another (solve.ts).
+ * plus trading cost, and the number of trades — solved one after another (solve.ts). The positions
+ * model comes first and the lots refine it after (linear-model.ts, scopes).
  */
 import { Warning } from '../errors';
 import { Book } from './book';
@@ -11,17 +12,21 @@ import {
   cashReserve,
   driftBeyondTolerance,
   DriftRows,
-  lotSellColumns,
+  groupKey,
   minTrade,
   noBuyAndSell,
-  taxAndCost,
+  sellColumn,
+  sellTax,
+  tradeCount,
   tradeIndicators,
+  tradingCost,
   washSale,
   wholeShares,
 } from './constraints';
 import { PlanContext, planContext } from './context';
 import { Leg, planLegs } from './legs';
 import { LinearModel } from './linear-model';
+import { fillTiers } from './sell-order';
 
 export interface PlannerModel {
   readonly ctx: PlanContext;
@@ -46,7 +51,7 @@ export function buildModel(book: Book): PlannerModel {
   const m = new LinearModel();
   m.absoluteTolerance = ctx.slack;
   for (const leg of legs) {
-    lotSellColumns(m, ctx, leg);
+    sellColumn(m, ctx, leg);
     buyColumn(m, ctx, leg);
     tradeIndicators(m, leg);
     noBuyAndSell(m, leg);
@@ -56,6 +61,33 @@ export function buildModel(book: Book): PlannerModel {
   cashReserve(m, ctx, legs);
   const groupBought = washSale(m, ctx, legs);
   const { excess, driftRows } = driftBeyondTolerance(m, ctx, legs);
-  taxAndCost(m, ctx, legs);
+  tradingCost(m, ctx, legs);
+  tradeCount(m, legs);
+  m.beginLots();
+  for (const leg of legs) sellTax(m, ctx, leg, groupBought);
   return { ctx, model: m, legs, excess, groupBought, driftRows, warnings };
+}
+
+/**
+ * A positions solution (or a full one) made whole in the lots scope: each sell takes its tiers
+ * cheapest first (loss tiers only while its group is not bought) — the least tax for what it sells,
+ * so this never raises tax + cost, and the same sells always take the same lots.
+ */
+export function withLots(pm: PlannerModel, x: ArrayLike<number>): Float64Array {
+  const full = new Float64Array(pm.model.columns.length);
+  full.set(Array.prototype.slice.call(x, 0, pm.model.columnCount('positions')));
+  const bought = boughtGroups(pm, full);
+  for (const leg of pm.legs) {
+    if (leg.sell === null || leg.tierColumns.length === 0) continue;
+    const taken = fillTiers(leg.tiers, full[leg.sell], !bought.has(groupKey(pm.ctx, leg)));
+    leg.tierColumns.forEach((c, k) => (full[c] = taken[k]));
+  }
+  return full;
+}
+
+/** Wash-sale groups the solution buys. */
+export function boughtGroups(pm: PlannerModel, x: ArrayLike<number>): Set<string> {
+  const bought = new Set<string>();
+  for (const leg of pm.legs) if (leg.buy !== null && leg.buyOn !== null && x[leg.buyOn] > 0.5 && x[leg.buy] > 1e-9) bought.add(groupKey(pm.ctx, leg));
+  return bought;
 }

@@ -8,7 +8,9 @@ import { formatDollarAmount, formatPercent, formatPlainNumber } from '../format'
 import { Household, keyOf } from '../model';
 import { buildBook, MAX_SHARES } from './book';
 import { explainTrades } from './explain';
-import { buildModel } from './model';
+import { boughtGroups, buildModel } from './model';
+import { groupKey } from './constraints';
+import { Leg } from './legs';
 import { SolveOptions, solveStaged, Solver } from './solve';
 import { PlanSummary, summarise } from './summary';
 import { draftTrades, keepRules, Trade } from './trades';
@@ -31,7 +33,9 @@ export function planTrades(household: Household, solver: Solver, options: PlanOp
   const book = buildBook(household, asOf);
   const pm = buildModel(book);
   const solution = solveStaged(solver, pm, { ...options, timeLimit: options.timeLimit ?? household.settings.timeLimit });
-  const drafts = keepRules(draftTrades(pm.legs, solution.x, household.settings), book, pm.legs);
+  const bought = boughtGroups(pm, solution.x);
+  const lossAllowed = (leg: Leg) => !bought.has(groupKey(pm.ctx, leg));
+  const drafts = keepRules(draftTrades(pm.legs, solution.x, household.settings, lossAllowed), book, pm.legs);
   const order = new Map(household.accounts.map((a, i) => [keyOf(a.name), i]));
   drafts.sort(
     (a, b) =>

@@ -1,11 +1,12 @@
 /**
- * The lexicographic objective of PRODUCT.md, solved in three HiGHS stages over one model:
- *   1. minimise D (drift beyond tolerance), to within 0.01% of T of the proven bound;
- *   2. with D ≤ (proven bound on D) + 0.1% of T, minimise tax + cost, to within 1%;
- *   3. with tax + cost no worse than that (within its 1%), minimise the number of trades.
- * The tolerances of "best" are HiGHS' absolute/relative MIP gaps, so the branch and bound stops as
- * soon as the answer is good enough rather than proving the last cent. Each stage starts from the
- * previous stage's plan (the do-nothing plan for stage 1), so a time limit still leaves a plan.
+ * The lexicographic objective of PRODUCT.md, solved stage by stage (stages.ts):
+ *   1. minimise D (drift beyond tolerance), over positions only;
+ *   2. with D within 0.1% of T of its proven bound, minimise tax + cost, with the lots;
+ *   3. with tax + cost within 1% of its proven bound too, minimise the number of trades.
+ * Each stage: the whole-share repair first (repair/), then HiGHS' branch and bound from the repair's
+ * plan only while the plan is not yet proven within the stage's tolerance. Proven bounds come from the
+ * fractional relaxation (LPs, solved exactly) and from HiGHS. All work is budgeted in moves and nodes,
+ * never in time, so the plan is a function of the workbook alone; TimeLimit is a safety net.
  * Every HiGHS model is disposed (garbage collection does not free them).
  */
 import type { Highs, HighsCallbackMap } from 'highs';
@@ -13,20 +14,21 @@ import { InputError } from '../errors';
 import { formatCents, formatPlainNumber } from '../format';
 import { addCents } from '../money';
 import { numericTolerance } from './context';
-import { PlannerModel } from './model';
+import { PlannerModel, withLots } from './model';
 import { checkStart, Objective, PlannerNumberError, Row } from './linear-model';
-import { Repair } from './repair';
+import { Effort, repairDrift, RepairState, repairTaxCost, repairTrades } from './repair';
+import { RELAXED_STARTS, REPAIR_GOAL, SEED, Stage, STAGES } from './stages';
 
 /** The solver as the adapters load it: `await require('highs')()` in Node, in a Web Worker in Excel. */
 export type Solver = Highs;
 
 export interface SolveOptions {
-  /** Seconds for all stages together (the TimeLimit setting). */
+  /** Seconds the planner may run before the safety net stops it (the TimeLimit setting). */
   readonly timeLimit: number;
   /** Asked at the solver's checkpoints; true stops the search and keeps the best plan so far. */
   readonly shouldStop?: () => boolean;
   readonly onProgress?: (progress: SolveProgress) => void;
-  /** Clock for the time budget (injected: the engine reads no clock of its own). */
+  /** Clock for the safety net (injected: the engine reads no clock of its own). */
   readonly now?: () => number;
 }
 
@@ -39,10 +41,12 @@ export interface StageResult {
   readonly value: number;
   /** Proven lower bound on the stage's objective. */
   readonly bound: number;
+  /** Proven within the stage's tolerance of the best. */
   readonly optimal: boolean;
 }
 
 export interface StagedSolution {
+  /** The plan as a full column vector of the model (lots included). */
   readonly x: Float64Array;
   readonly drift: StageResult;
   readonly taxCost: StageResult;
@@ -55,134 +59,259 @@ export interface StagedSolution {
   readonly timeLimitReached: boolean;
 }
 
-/**
- * Route: (a) the fractional relaxation, exactly, as LPs — its D is a proven lower bound for any plan,
- * and its cheapest plan within the drift tolerance shows which legs a good plan trades; (b) the
- * whole-share MILP restricted to those legs (every other leg fixed at no trade), in three stages
- * under the time limit; (c) if that repair is not within the drift tolerance of the LP bound, the
- * unrestricted MILP continues from it with the remaining time.
- */
+/** A stage's plan so far: the full column vector, its value and proven bound. */
+interface StageRun {
+  readonly x: Float64Array;
+  readonly value: number;
+  readonly bound: number;
+  readonly gaveUp?: boolean;
+  readonly timedOut?: boolean;
+}
+
+/** What every stage shares: the solver, the model, the safety net and what happened so far. */
+class Run {
+  readonly T: number;
+  readonly mipAllowed: boolean;
+  gaveUp = false;
+  timedOut = false;
+  private readonly deadline: number;
+
+  constructor(
+    readonly solver: Solver,
+    readonly pm: PlannerModel,
+    readonly options: SolveOptions,
+  ) {
+    this.T = pm.ctx.book.total / 100;
+    this.deadline = this.now() + options.timeLimit * 1000;
+    // On a model whose numbers span more than MIP_SPAN, HiGHS' branch and bound is not run at all:
+    // there it can loop inside presolve without reaching a limit or interrupt check (measured: a
+    // household of $3.5 trillion with bounds of 4e12 shares). The plan is then the repair's, measured
+    // against the LP bounds, which usually prove it within the tolerances anyway.
+    this.mipAllowed = modelSpan(pm) <= MIP_SPAN;
+  }
+
+  now(): number {
+    return this.options.now?.() ?? 0;
+  }
+
+  secondsLeft(): number {
+    return Math.max(0, (this.deadline - this.now()) / 1000);
+  }
+
+  readonly outOfTime = (): boolean => this.options.now !== undefined && this.now() >= this.deadline;
+
+  effort(stage: Stage): Effort {
+    return new Effort(stage.budget.repairMoves, this.outOfTime);
+  }
+
+  tolerance(stage: Stage, bound: number): number {
+    return stage.tolerance(bound, this.T);
+  }
+
+  /** Notes how an effort ended (the clock, not the budget, is the safety net). */
+  spent(effort: Effort): void {
+    this.timedOut ||= effort.stoppedByClock;
+  }
+}
+
 export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOptions): StagedSolution {
-  const now = options.now ?? (() => 0);
-  const deadline = now() + options.timeLimit * 1000;
-  const until = (share: number) => now() + Math.max(0, deadline - now()) * share;
-  const floor = Math.min(0.05, options.timeLimit / 4);
-  const seconds = (share: number) => Math.max(floor, (Math.max(0, deadline - now()) / 1000) * share);
-  const T = pm.ctx.book.total / 100;
-  const driftTolerance = 1e-3 * T;
   // An account short of its reserve with nothing it may sell cannot be fixed; said here in exact
   // cents, since at $10¹³ the solver's tolerance (a few cents) could hide a shortfall of one.
-  if (shortAccounts(pm).some((a) => !pm.legs.some((l) => l.account === a && l.sells.length > 0))) throw infeasible(pm);
-  const { lpDrift, lpCheap, lpInside, lpTax } = relaxations(solver, pm, driftTolerance);
-  const whole = pm.ctx.book.settings.wholeShares;
-  let gaveUp = false;
-  // On a model whose numbers span more than MIP_SPAN, HiGHS' branch and bound is not run at all: there
-  // it can loop inside presolve without reaching a time-limit or interrupt check (measured: a household
-  // of $3.5 trillion with bounds of 4e12 shares). The plan is then the repair's, measured against the
-  // LP bounds, which usually prove it within the tolerances anyway.
-  const mipAllowed = modelSpan(pm) <= MIP_SPAN;
-  const stage = (objective: Objective, extra: readonly Row[], o: StageOptions): StageRun => {
-    if (!mipAllowed) {
-      if (!o.start) throw tooFarApart(pm);
-      gaveUp = true;
-      return { x: o.start, value: pm.model.evaluate(objective, o.start), bound: -Infinity, optimal: false, gaveUp: true };
-    }
-    const run = runStage(solver, pm, objective, extra, o);
-    gaveUp ||= run.gaveUp === true;
-    return run;
-  };
+  if (shortAccounts(pm).some((a) => !pm.legs.some((l) => l.account === a && l.sell !== null))) throw infeasible(pm);
+  const run = new Run(solver, pm, options);
+  const driftTolerance = run.tolerance(STAGES.drift, 0);
+  const lp = relaxations(solver, pm, driftTolerance);
 
   // Stage 1: D. The repair usually lands within the tolerance of the LP bound; if not, HiGHS searches on.
-  // In fractional shares rounding costs next to nothing, so the repair may start from the cheapest
-  // relaxed plan just inside the tolerance; whole shares need room for rounding.
-  const goodEnough = lpDrift.value + (whole ? 0.9 : 0.99) * driftTolerance;
-  // When no rounding of the relaxed plans keeps every rule (numbers so far apart that the relaxation is
-  // only approximate), the repair starts from doing nothing, which keeps them by construction: stage 1
-  // then always has a start, even where HiGHS' MIP is not run.
-  const repaired =
-    bestRepair(pm, whole ? [lpCheap.x, lpDrift.x] : [lpInside.x, lpCheap.x], goodEnough, until(0.3), now) ??
-    bestRepair(pm, [new Float64Array(pm.model.columns.length)], goodEnough, until(0.4), now);
-  const repair = repaired?.repair ?? new Repair(pm);
-  let drift: StageRun | null = repaired?.run ?? null;
-  if (!drift || drift.value > goodEnough) {
-    const searched = stage('drift', [], { time: Math.min(seconds(0.4), Math.max(floor, options.timeLimit / 4)), absGap: driftTolerance / 2, relGap: 1e-4, stage: 1, start: drift?.x ?? null, options });
+  const whole = pm.ctx.book.settings.wholeShares;
+  const goal = lp.drift.value + (whole ? REPAIR_GOAL.wholeShares : REPAIR_GOAL.fractional) * driftTolerance;
+  const { state, drift } = stageDrift(run, whole ? [lp.cheap.x, lp.drift.x] : [lp.inside.x, lp.cheap.x], goal);
+  const driftBound = Math.max(lp.drift.value, drift.bound);
+  const driftCap = Math.max(drift.value + 1e-6, driftBound + driftTolerance - 0.01);
+  const driftRow = boundRow(pm, 'drift', 'bestDrift', driftCap);
+
+  // Stage 2: tax + cost within that drift; HiGHS' bound, where it ran, may prove more than the LP's.
+  const taxCost = stageTaxCost(run, state, drift, driftCap, driftRow, lp.taxCost.value);
+  const taxBound = Math.max(lp.taxCost.value, taxCost.bound);
+  const taxCap = Math.max(taxCost.value + 1e-6, taxBound + run.tolerance(STAGES.taxCost, taxBound) - 0.005);
+  const taxRow = boundRow(pm, 'taxCost', 'bestTaxCost', taxCap);
+
+  // Stage 3: fewest trades within both.
+  const trades = stageTrades(run, state, taxCost, driftCap, taxCap, [driftRow, taxRow]);
+
+  // The lots each sell takes follow from what it sells (sell-order.ts), whichever stage chose it.
+  const x = withLots(pm, trades.x);
+  const driftValue = pm.model.evaluate('drift', x);
+  const taxValue = pm.model.evaluate('taxCost', x);
+  const driftProven = driftValue - driftBound <= driftTolerance + 1e-6;
+  const taxProven = taxValue - taxBound <= run.tolerance(STAGES.taxCost, taxBound);
+  // Without HiGHS' MIP nothing searches beyond the repair: a plan it cannot bring within the drift
+  // tolerance of the LP bound would be a poor plan passed off as the answer, so say so instead.
+  if (!run.mipAllowed && !driftProven) throw tooFarApart(pm);
+  const tradesValue = pm.model.evaluate('trades', x);
+  return {
+    x,
+    drift: { value: driftValue, bound: driftBound, optimal: driftProven },
+    taxCost: { value: taxValue, bound: taxBound, optimal: taxProven },
+    trades: { value: tradesValue, bound: trades.bound, optimal: tradesValue - trades.bound <= run.tolerance(STAGES.trades, trades.bound) },
+    limited: !driftProven || !taxProven,
+    gaveUp: run.gaveUp,
+    timeLimitReached: run.timedOut,
+  };
+}
+
+/**
+ * Stage 1: the best whole-share repair of the relaxed plans (in whole shares the cheapest relaxed
+ * plan inside half the tolerance leaves room for rounding; in fractional shares rounding costs next
+ * to nothing). When no rounding keeps every rule (numbers so far apart that the relaxation is only
+ * approximate) the repair starts from doing nothing, which keeps them by construction.
+ */
+function stageDrift(run: Run, starts: readonly Float64Array[], goal: number): { state: RepairState; drift: StageRun } {
+  const { pm } = run;
+  const effort = run.effort(STAGES.drift);
+  let best: { state: RepairState; run: StageRun } | null = null;
+  for (const x of [...starts, new Float64Array(pm.model.columns.length)]) {
+    if (best && (best.run.value <= goal || x.every((v) => v === 0))) break;
+    const state = repairDrift(pm, x, goal, effort);
+    const columns = state.columns();
+    if (!pm.model.isFeasible(columns)) continue; // a repair that breaks a rule is never used
+    const value = pm.model.evaluate('drift', columns);
+    if (!best || value < best.run.value) best = { state, run: { x: columns, value, bound: -Infinity } };
+  }
+  run.spent(effort);
+  const state = best?.state ?? new RepairState(pm);
+  let drift = best?.run ?? null;
+  if (!drift || drift.value > goal) {
+    const searched = branchAndBound(run, STAGES.drift, [], drift?.x ?? null);
     if (!drift || searched.value < drift.value - 1e-9) {
       drift = searched;
-      repair.load(searched.x);
+      state.load(searched.x);
     } else {
       // The search found nothing better but may have proven the repair's plan best (a household of a
       // few cents in whole shares: the LP bound says 0, the best whole plan is 2¢ off): keep its bound.
       drift = { ...drift, bound: Math.max(drift.bound, searched.bound) };
     }
   }
-  const driftBound = Math.max(lpDrift.value, drift.bound);
-  const driftCap = Math.max(drift.value + 1e-6, driftBound + driftTolerance - 0.01);
-  const driftRow = boundRow(pm, 'drift', 'bestDrift', driftCap);
-
-  // Stage 2: tax + cost within that drift — local moves first, then HiGHS from there, each only
-  // while the plan is not yet within 1% of the LP bound.
-  const taxBound = lpTax.value;
-  const taxTolerance = 0.01 * Math.abs(taxBound) + 0.01;
-  let taxCost: StageRun = { ...drift, value: pm.model.evaluate('taxCost', drift.x) };
-  if (taxCost.value - taxBound > taxTolerance) {
-    repair.minimiseTaxCost(driftCap - 1e-6, until(0.15), now);
-    const x = repair.columns();
-    const value = pm.model.evaluate('taxCost', x);
-    if (value < taxCost.value && pm.model.isFeasible(x, [driftRow])) taxCost = { x, value, bound: -Infinity, optimal: false };
-  }
-  if (taxCost.value - taxBound > taxTolerance) {
-    const searched = stage('taxCost', [driftRow], { time: Math.min(seconds(0.6), Math.max(floor, options.timeLimit / 5)), absGap: 0.01, relGap: 0.005, stage: 2, start: taxCost.x, options });
-    if (searched.value < taxCost.value - 1e-9) taxCost = searched;
-  }
-  const taxCap = Math.max(taxCost.value + 1e-6, taxBound + 0.01 * Math.abs(taxBound) - 0.005);
-  const taxRow = boundRow(pm, 'taxCost', 'bestTaxCost', taxCap);
-
-  // Stage 3: fewest trades within both — local moves first, then HiGHS from there.
-  let fewer = taxCost.x;
-  repair.load(taxCost.x);
-  repair.minimiseTrades(driftCap - 1e-6, taxCap - 1e-6, until(0.3), now);
-  const dropped = repair.columns();
-  if (pm.model.evaluate('trades', dropped) < pm.model.evaluate('trades', fewer) && pm.model.isFeasible(dropped, [driftRow, taxRow])) fewer = dropped;
-  const trades = stage('trades', [driftRow, taxRow], { time: Math.min(seconds(1), Math.max(floor, options.timeLimit / 8)), absGap: 0.99, relGap: 0, stage: 3, start: fewer, options });
-  const x = trades.value <= pm.model.evaluate('trades', fewer) ? trades.x : fewer;
-  const driftValue = pm.model.evaluate('drift', x);
-  const taxValue = pm.model.evaluate('taxCost', x);
-  // Without HiGHS' MIP nothing searches beyond the repair: a plan it cannot bring within the drift
-  // tolerance of the LP bound would be a poor plan passed off as the answer, so say so instead.
-  if (!mipAllowed && driftValue - driftBound > driftTolerance + 1e-6) throw tooFarApart(pm);
-  return {
-    x,
-    drift: { value: driftValue, bound: driftBound, optimal: driftValue - driftBound <= driftTolerance + 1e-6 },
-    taxCost: { value: taxValue, bound: taxBound, optimal: taxValue - taxBound <= taxTolerance },
-    trades,
-    limited: driftValue - driftBound > driftTolerance + 1e-6 || taxValue - taxBound > taxTolerance,
-    gaveUp,
-    timeLimitReached: false,
-  };
+  return { state, drift };
 }
 
-/** The best whole-share repair of the given fractional plans (see repair.ts). */
-function bestRepair(pm: PlannerModel, fractional: readonly Float64Array[], goodEnough: number, deadline: number, now: () => number): { repair: Repair; run: StageRun } | null {
-  let best: { repair: Repair; run: StageRun } | null = null;
-  for (const x of fractional) {
-    if (best && best.run.value <= goodEnough) break;
-    const repair = new Repair(pm);
-    repair.startFrom(x, goodEnough, deadline, now);
-    const columns = repair.columns();
-    if (!pm.model.isFeasible(columns)) continue; // a repair that breaks a rule is never used
-    const value = pm.model.evaluate('drift', columns);
-    if (!best || value < best.run.value) best = { repair, run: { x: columns, value, bound: -Infinity, optimal: false } };
+/** Stage 2: local moves first, then HiGHS from there, each only while not yet within 1% of the LP bound. */
+function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: number, driftRow: Row, taxBound: number): StageRun {
+  const { pm } = run;
+  const proven = (r: StageRun) => r.value - taxBound <= run.tolerance(STAGES.taxCost, taxBound);
+  let best: StageRun = { ...drift, value: pm.model.evaluate('taxCost', drift.x) };
+  if (!proven(best)) {
+    const effort = run.effort(STAGES.taxCost);
+    repairTaxCost(state, driftCap - 1e-6, effort);
+    run.spent(effort);
+    const x = state.columns();
+    const value = pm.model.evaluate('taxCost', x);
+    if (value < best.value && pm.model.isFeasible(x, [driftRow])) best = { x, value, bound: -Infinity };
+  }
+  if (!proven(best)) {
+    const searched = branchAndBound(run, STAGES.taxCost, [driftRow], best.x);
+    best = searched.value < best.value - 1e-9 ? searched : { ...best, bound: Math.max(best.bound, searched.bound) };
   }
   return best;
 }
 
+/** Stage 3: drop trades by local moves, then HiGHS from there. */
+function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: number, taxCap: number, caps: readonly Row[]): StageRun {
+  const { pm } = run;
+  let fewer = taxCost.x;
+  state.load(taxCost.x);
+  const effort = run.effort(STAGES.trades);
+  repairTrades(state, driftCap - 1e-6, taxCap - 1e-6, effort);
+  run.spent(effort);
+  const dropped = state.columns();
+  if (pm.model.evaluate('trades', dropped) < pm.model.evaluate('trades', fewer) && pm.model.isFeasible(dropped, caps)) fewer = dropped;
+  const searched = branchAndBound(run, STAGES.trades, caps, fewer);
+  const value = pm.model.evaluate('trades', fewer);
+  return searched.value <= value ? searched : { x: fewer, value, bound: searched.bound };
+}
+
+/**
+ * HiGHS' branch and bound on one stage, from `start` (a full plan that keeps every rule), within the
+ * stage's node budget. Returns a full plan: a positions-scope answer gets its lots (withLots).
+ */
+function branchAndBound(run: Run, stage: Stage, extra: readonly Row[], start: Float64Array | null): StageRun {
+  const { pm, solver } = run;
+  const fallback = (why: 'gaveUp' | 'timedOut'): StageRun => {
+    if (!start) throw tooFarApart(pm);
+    if (why === 'gaveUp') run.gaveUp = true;
+    else run.timedOut = true;
+    return { x: start, value: pm.model.evaluate(stage.objective, start), bound: -Infinity };
+  };
+  if (!run.mipAllowed) return fallback('gaveUp');
+  if (run.outOfTime()) return fallback('timedOut');
+  const width = pm.model.columnCount(stage.scope);
+  // Too wide for the budget (stages.ts maxColumns): the start stands, unproven unless its bounds prove it.
+  if (start && width > stage.budget.maxColumns) return { x: start, value: pm.model.evaluate(stage.objective, start), bound: -Infinity };
+  const model = solver.createModel(pm.model.toModelData(stage.objective, extra, true, stage.scope));
+  try {
+    model.options.set({
+      output_flag: false,
+      mip_max_nodes: stage.budget.nodes,
+      // The safety net only: a machine fast enough finishes the node budget long before it.
+      time_limit: Math.max(MIN_SAFETY_SECONDS, run.secondsLeft()),
+      mip_abs_gap: stage.mipGap.absolute(run.T),
+      mip_rel_gap: stage.mipGap.relative,
+      random_seed: SEED,
+      // The root reduced-cost heuristic runs a sub-MIP that heeds neither limit: measured, a 19-column
+      // stage with a 0.1 s limit ran 100–150 s in it. The repair already gives HiGHS a good start.
+      mip_heuristic_run_root_reduced_cost: false,
+      ...numericTolerances(pm),
+    });
+    if (start) {
+      const prefix = start.subarray(0, width);
+      checkStart(prefix, pm.model.columns);
+      model.setSolution({ colValue: prefix });
+    }
+    let status: number;
+    try {
+      status = model.run(callbacks(solver, stage, run.options)).modelStatus;
+    } catch (e) {
+      // HiGHS gives up on a model it cannot solve to its tolerances ("solve error"); the start is a plan
+      // that keeps every rule (checked by the caller), so it stands, unproven. Without one: say so.
+      if (!isSolveFailure(e)) throw e;
+      return fallback('gaveUp');
+    }
+    const codes = solver.constants.modelStatus;
+    if (status === codes.timeLimit) run.timedOut = true;
+    const hasSolution = model.info.get('primal_solution_status') === solver.constants.solutionStatus.feasible;
+    // Later stages always have their start (feasible by construction); stage 1 without one may not.
+    if (!hasSolution && !start) {
+      if (status === codes.infeasible || status === codes.unboundedOrInfeasible) throw shortAccounts(pm).length > 0 ? infeasible(pm) : tooFarApart(pm);
+      throw new InputError({ table: 'Settings', row: null, column: 'TimeLimit' }, 'no plan that keeps every rule was found within the time limit; raise TimeLimit');
+    }
+    const x = hasSolution ? withLots(pm, model.getSolution().colValue) : start!;
+    const value = pm.model.evaluate(stage.objective, x);
+    const dualBound = Number(model.info.get('mip_dual_bound'));
+    const bound = Number.isFinite(dualBound) ? Math.min(dualBound, value) : status === codes.optimal ? value : -Infinity;
+    return { x, value, bound };
+  } finally {
+    model.dispose();
+  }
+}
+
+/** HiGHS' own time limit is never set below this, so a run that starts at the deadline still returns its start. */
+const MIN_SAFETY_SECONDS = 0.05;
+
+/** The fractional relaxation's answers: proven bounds and the repair's starting points. */
+interface Relaxed {
+  readonly drift: { x: Float64Array; value: number };
+  readonly cheap: { x: Float64Array; value: number };
+  readonly inside: { x: Float64Array; value: number };
+  readonly taxCost: { x: Float64Array; value: number };
+}
+
 /**
  * The fractional relaxation (every integer relaxed), solved exactly in one HiGHS model warm-started
- * from one solve to the next: least D; then least tax + cost with D within half the tolerance and
- * within 98% of it (the repair's starting points, whole and fractional shares), and within the whole
- * tolerance (the proven bound on tax + cost).
+ * from one solve to the next: least D; then least tax + cost with D within the shares of the tolerance
+ * RELAXED_STARTS gives (the repair's starting points), and within the whole tolerance (the proven
+ * bound on tax + cost).
  */
-function relaxations(solver: Solver, pm: PlannerModel, driftTolerance: number) {
+function relaxations(solver: Solver, pm: PlannerModel, driftTolerance: number): Relaxed {
   try {
     return relaxationsScaled(solver, pm, driftTolerance, 0);
   } catch (e) {
@@ -207,7 +336,7 @@ function isSolveFailure(e: unknown): boolean {
   return e instanceof Error && (e as { status?: unknown }).status === -1 && (e as { operation?: unknown }).operation === 'run';
 }
 
-function relaxationsScaled(solver: Solver, pm: PlannerModel, driftTolerance: number, userBoundScale: number) {
+function relaxationsScaled(solver: Solver, pm: PlannerModel, driftTolerance: number, userBoundScale: number): Relaxed {
   const model = solver.createModel(pm.model.toModelData('drift', [], false));
   try {
     model.options.set({ output_flag: false, ...numericTolerances(pm), ...(userBoundScale !== 0 ? { user_bound_scale: userBoundScale } : {}) });
@@ -231,19 +360,20 @@ function relaxationsScaled(solver: Solver, pm: PlannerModel, driftTolerance: num
       checkStart(x, pm.model.columns);
       return { x, value: pm.model.evaluate(objective, x) };
     };
-    const lpDrift = solve('drift');
+    const drift = solve('drift');
     const driftTerms = pm.model.objectiveTerms('drift');
-    if (!Number.isFinite(lpDrift.value)) throw new PlannerNumberError(`the relaxed plan's drift is ${lpDrift.value}`);
-    model.addRow(-Infinity, lpDrift.value + driftTolerance / 2, { indices: driftTerms.map(([c]) => c), values: driftTerms.map(([, a]) => a) });
+    if (!Number.isFinite(drift.value)) throw new PlannerNumberError(`the relaxed plan's drift is ${drift.value}`);
+    const capRow = pm.model.rows.length;
+    model.addRow(-Infinity, drift.value + RELAXED_STARTS.cheap * driftTolerance, { indices: driftTerms.map(([c]) => c), values: driftTerms.map(([, a]) => a) });
     const costs = new Float64Array(pm.model.columns.length);
     for (const [c, a] of pm.model.objectiveTerms('taxCost')) costs[c] = a;
     model.changeColsCost({ kind: 'range', from: 0, to: costs.length - 1 }, costs);
-    const lpCheap = solve('taxCost');
-    model.changeRowBounds(pm.model.rows.length, -Infinity, lpDrift.value + 0.98 * driftTolerance);
-    const lpInside = solve('taxCost');
-    model.changeRowBounds(pm.model.rows.length, -Infinity, lpDrift.value + driftTolerance);
-    const lpTax = solve('taxCost');
-    return { lpDrift, lpCheap, lpInside, lpTax };
+    const cheap = solve('taxCost');
+    model.changeRowBounds(capRow, -Infinity, drift.value + RELAXED_STARTS.inside * driftTolerance);
+    const inside = solve('taxCost');
+    model.changeRowBounds(capRow, -Infinity, drift.value + driftTolerance);
+    const taxCost = solve('taxCost');
+    return { drift, cheap, inside, taxCost };
   } finally {
     model.dispose();
   }
@@ -282,7 +412,7 @@ function numericTolerances(pm: PlannerModel): { primal_feasibility_tolerance: nu
   // Only the rows' tolerance grows. The MIP's (mip_feasibility_tolerance) is also its integrality
   // tolerance: a binary of 0.001 passing as 0 would let a trade of 0.001 × a $10¹² position hide
   // behind a "no trade" indicator. Where HiGHS then cannot meet 1e-6 on trillion-dollar rows it gives
-  // up and the stage keeps its start (runStage).
+  // up and the stage keeps its start (branchAndBound).
   return { primal_feasibility_tolerance: Math.max(1e-7, tolerance) };
 }
 
@@ -290,69 +420,8 @@ function boundRow(pm: PlannerModel, objective: Objective, name: string, upper: n
   return { name, lower: -Infinity, upper, terms: pm.model.objectiveTerms(objective) };
 }
 
-interface StageOptions {
-  readonly time: number;
-  readonly absGap: number;
-  readonly relGap: number;
-  readonly stage: 1 | 2 | 3;
-  readonly start: Float64Array | null;
-  readonly options: SolveOptions;
-}
-
-interface StageRun extends StageResult {
-  readonly x: Float64Array;
-  readonly gaveUp?: boolean;
-}
-
-function runStage(solver: Solver, pm: PlannerModel, objective: Objective, extra: readonly Row[], o: StageOptions): StageRun {
-  const model = solver.createModel(pm.model.toModelData(objective, extra, true));
-  try {
-    // The root reduced-cost heuristic runs a sub-MIP that does not heed time_limit: measured, a 19-column
-    // stage with a 0.1 s limit ran 100–150 s in it, whenever the solver's code was fast enough (warmed
-    // up) to reach it inside the limit. The repair already gives HiGHS a good start, so it is not needed.
-    model.options.set({
-      output_flag: false,
-      time_limit: o.time,
-      mip_abs_gap: o.absGap,
-      mip_rel_gap: o.relGap,
-      random_seed: 7,
-      mip_heuristic_run_root_reduced_cost: false,
-      ...numericTolerances(pm),
-    });
-    if (o.start) {
-      checkStart(o.start, pm.model.columns);
-      model.setSolution({ colValue: o.start });
-    }
-    let status: number;
-    try {
-      status = model.run(callbacks(solver, o)).modelStatus;
-    } catch (e) {
-      // HiGHS gives up on a model it cannot solve to its tolerances ("solve error"); the start is a plan
-      // that keeps every rule (checked by the caller), so it stands, unproven. Without one: say so.
-      if (!isSolveFailure(e)) throw e;
-      if (o.start) return { x: o.start, value: pm.model.evaluate(objective, o.start), bound: -Infinity, optimal: false, gaveUp: true };
-      throw tooFarApart(pm);
-    }
-    const codes = solver.constants.modelStatus;
-    const hasSolution = model.info.get('primal_solution_status') === solver.constants.solutionStatus.feasible;
-    // Later stages always have their start (feasible by construction); stage 1 without one may not.
-    if (!hasSolution && !o.start) {
-      if (status === codes.infeasible || status === codes.unboundedOrInfeasible) throw shortAccounts(pm).length > 0 ? infeasible(pm) : tooFarApart(pm);
-      throw new InputError({ table: 'Settings', row: null, column: 'TimeLimit' }, 'no plan that keeps every rule was found within the time limit; raise TimeLimit');
-    }
-    const x = hasSolution ? model.getSolution().colValue : o.start!;
-    const value = pm.model.evaluate(objective, x);
-    const optimal = status === codes.optimal;
-    const dualBound = Number(model.info.get('mip_dual_bound'));
-    const bound = optimal ? Math.min(value, Number.isFinite(dualBound) ? dualBound : value) : Number.isFinite(dualBound) ? Math.min(dualBound, value) : -Infinity;
-    return { x, value, bound, optimal };
-  } finally {
-    model.dispose();
-  }
-}
-
-function callbacks(solver: Solver, o: StageOptions): HighsCallbackMap {
-  const { shouldStop, onProgress } = o.options;
+function callbacks(solver: Solver, stage: Stage, options: SolveOptions): HighsCallbackMap {
+  const { shouldStop, onProgress } = options;
   if (!shouldStop && !onProgress) return {};
   return {
     [solver.constants.callbackType.mipInterrupt]: (event) => {
@@ -360,7 +429,7 @@ function callbacks(solver: Solver, o: StageOptions): HighsCallbackMap {
       return undefined;
     },
     [solver.constants.callbackType.mipImprovingSolution]: (event) => {
-      onProgress?.({ stage: o.stage, gap: event.data.mip_gap ?? null });
+      onProgress?.({ stage: stage.number, gap: event.data.mip_gap ?? null });
       return undefined;
     },
   };

@@ -57,10 +57,14 @@ export function shareDigits(shares: number): number {
 }
 const EPS = 1e-7;
 
-export function draftTrades(legs: readonly Leg[], x: ArrayLike<number>, settings: Settings): DraftTrade[] {
+/**
+ * The trades of a solution. A sell takes its lots in the sell order (sell-order.ts), loss lots only
+ * when `lossAllowed` says its wash-sale group is not bought by the plan.
+ */
+export function draftTrades(legs: readonly Leg[], x: ArrayLike<number>, settings: Settings, lossAllowed: (leg: Leg) => boolean): DraftTrade[] {
   const out: DraftTrade[] = [];
   for (const leg of legs) {
-    const sell = sellOf(leg, x, settings);
+    const sell = sellOf(leg, x, settings, lossAllowed(leg));
     if (sell) out.push(sell);
     const buy = buyOf(leg, x, settings);
     if (buy) out.push(buy);
@@ -81,48 +85,23 @@ function buyOf(leg: Leg, x: ArrayLike<number>, settings: Settings): DraftTrade |
   return draft(leg, 'BUY', shares.toNumber(), amount, [], settings);
 }
 
-function sellOf(leg: Leg, x: ArrayLike<number>, settings: Settings): DraftTrade | null {
-  if (leg.sellOn === null || x[leg.sellOn] < 0.5) return null;
+function sellOf(leg: Leg, x: ArrayLike<number>, settings: Settings, lossAllowed: boolean): DraftTrade | null {
+  if (leg.sell === null || leg.sellOn === null || x[leg.sellOn] < 0.5) return null;
   const sellsAll = leg.sellsAll !== null && x[leg.sellsAll] > 0.5;
-  const wanted = leg.sells.reduce((s, l) => s + x[l.column], 0);
+  const lots = sellableLots(leg, lossAllowed);
+  const available = lots.reduce((n, l) => n.plus(l.shares), new Money(0));
+  const wanted = x[leg.sell];
   if (!sellsAll && wanted < EPS) return null;
   const digits = shareDigits(leg.shares);
-  const total = sellsAll ? leg.sells.reduce((s, l) => s.plus(l.lot.shares), new Money(0)) : sharesOf(wanted + (settings.wholeShares ? 0 : 1e-9), settings.wholeShares, digits);
-  if (total.lte(0)) return null;
-  const split = splitOverLots(leg, x, total, digits);
-  // Rounding a sell (to whole shares, or within the solver's tolerance) never sells more than the lots
-  // the solver sold from hold: the sell is what its lots add up to.
-  const sold = split.reduce((n, p) => n.plus(p.shares), new Money(0));
-  if (sold.lte(0)) return null;
-  const lots = split.map(({ lot, shares }) => tradeLot(leg, lot, shares, settings));
-  const amount = decimalToCents(sold.times(leg.price));
-  return draft(leg, 'SELL', sold.toNumber(), amount, lots, settings);
+  // Rounding a sell (to whole shares, or within the solver's tolerance) never sells more than the
+  // lots it may take hold.
+  const total = sellsAll ? available : Decimal.min(available, sharesOf(wanted + (settings.wholeShares ? 0 : 1e-9), settings.wholeShares, digits));
+  return sellDraft(leg, lots, total, settings);
 }
 
-/** Shares from each lot: the solver's split, made exact and adjusted to the exact total. */
-function splitOverLots(leg: Leg, x: ArrayLike<number>, total: Decimal, digits: number): { lot: BookLot; shares: Decimal }[] {
-  const parts = leg.sells.map((s) => {
-    const v = Math.min(Math.max(x[s.column], 0), s.lot.shares);
-    const shares = v >= s.lot.shares - 1e-6 ? new Money(s.lot.shares) : new Money(v).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
-    // Only lots the solver sold from may absorb a rounding difference (others may be wash-sale blocked).
-    return { lot: s.lot, shares, wanted: v, allowed: v > EPS ? new Money(s.lot.shares) : new Money(0) };
-  });
-  let diff = total.minus(parts.reduce((s, p) => s.plus(p.shares), new Money(0)));
-  // Lots the solver used first, largest first: they are the ones it chose to sell.
-  const order = [...parts].sort((a, b) => b.wanted - a.wanted);
-  for (const p of order) {
-    if (diff.isZero()) break;
-    if (diff.gt(0)) {
-      const room = Decimal.min(p.allowed.minus(p.shares), diff);
-      p.shares = p.shares.plus(room);
-      diff = diff.minus(room);
-    } else {
-      const take = Decimal.min(p.shares, diff.negated());
-      p.shares = p.shares.minus(take);
-      diff = diff.plus(take);
-    }
-  }
-  return parts.filter((p) => p.shares.gt(0)).map(({ lot, shares }) => ({ lot, shares }));
+/** The lots a sell of this leg may take, in the order it takes them. */
+function sellableLots(leg: Leg, lossAllowed: boolean): BookLot[] {
+  return leg.tiers.filter((t) => lossAllowed || !t.isLoss).flatMap((t) => t.lots);
 }
 
 function tradeLot(leg: Leg, lot: BookLot, shares: Decimal, settings: Settings): TradeLot {
@@ -200,8 +179,7 @@ function sellMore(account: BookAccount, out: DraftTrade[], book: Book, legs: rea
     if (leg.account !== account || !leg.sellable || !leg.position || out.some((t) => t.leg === leg && t.action === 'BUY')) continue;
     const group = leg.position.washGroup;
     const lossAllowed = !boughtGroups.has(group) && !book.recentlyBought.has(group);
-    const rate = (lot: BookLot) => lot.gainPerShare * (lot.term === 'LT' ? settings.longTermRate : settings.shortTermRate);
-    const lots = leg.sells.map((x) => x.lot).filter((l) => l.shares > 0 && (lossAllowed || !l.isLoss)).sort((a, b) => rate(a) - rate(b));
+    const lots = sellableLots(leg, lossAllowed);
     const existing = out.find((t) => t.leg === leg && t.action === 'SELL');
     const available = lots.reduce((n, l) => n.plus(l.shares), new Money(0));
     const digits = settings.wholeShares ? 0 : shareDigits(leg.shares);
@@ -224,7 +202,7 @@ function sellMore(account: BookAccount, out: DraftTrade[], book: Book, legs: rea
   return out;
 }
 
-/** A sell of `shares` of the leg, taken from `lots` in their order. */
+/** A sell of `shares` of the leg, taken from `lots` in their order (specific identification). */
 function sellDraft(leg: Leg, lots: readonly BookLot[], shares: Decimal, settings: Settings): DraftTrade | null {
   if (shares.lte(0)) return null;
   const parts: TradeLot[] = [];

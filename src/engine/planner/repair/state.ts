@@ -1,0 +1,263 @@
+/**
+ * A whole plan as the repair holds it: the net quantity q of every leg (q > 0 buys, q < 0 sells; a
+ * leg never does both), with each class's value, each account's cash and each leg's tax + cost kept
+ * in step as moves are applied. Every rule is checked with the same numbers the model's rows use
+ * (rules.ts, sell-order.ts), so a state the repair accepts is a plan the model accepts.
+ */
+import { isWhole } from '../book';
+import { groupKey } from '../constraints';
+import { Leg } from '../legs';
+import { boughtGroups, PlannerModel } from '../model';
+import { buyCashPerShare, cashFloor, commission, minTradeFloor, roundingCent, sellCashPerShare, spreadPerShare } from '../rules';
+import { fillTiers, openShares, safeShares, taxOfSelling } from '../sell-order';
+
+/** Changes of quantity, leg by leg. */
+export type Move = readonly (readonly [leg: number, delta: number])[];
+
+export interface LegFacts {
+  readonly leg: Leg;
+  readonly account: number;
+  /** Index in book.classes, or -1 for an untargeted holding. */
+  readonly cls: number;
+  readonly buyMax: number;
+  /** Shares that may be sold (lots not blocked by a recent purchase). */
+  readonly sellMax: number;
+  /** Whether every share may be sold (so "sell all", with a fractional remainder, is possible). */
+  readonly canSellAll: boolean;
+  /** Shares in lots that are not taxable losses: what may still be sold when the group is bought. */
+  readonly safeShares: number;
+  readonly group: string;
+  /** The smallest trade in shares that clears MinTrade (1 without MinTrade). */
+  readonly minShares: number;
+  readonly minDollars: number;
+  /** Cash per share sold and bought, trading cost per share, and the cash rows' rounding cent (rules.ts). */
+  readonly sellCash: number;
+  readonly buyCash: number;
+  readonly spread: number;
+  readonly cent: number;
+}
+
+export class RepairState {
+  readonly facts: readonly LegFacts[];
+  readonly q: Float64Array;
+  readonly whole: boolean;
+  readonly byAccount = new Map<number, number[]>();
+  private readonly byGroup = new Map<string, number[]>();
+  private readonly value: Float64Array;
+  private readonly cash: Float64Array;
+  private readonly floor: Float64Array;
+  private readonly targetLow: Float64Array;
+  private readonly targetHigh: Float64Array;
+  private readonly cashClass: number;
+  private readonly legCost: Float64Array;
+  private readonly commission: number;
+  private costTotal = 0;
+  /** Per wash-sale group: how many legs buy it, and whether the legs' costs were priced with it bought. */
+  private readonly boughtCount = new Map<string, number>();
+  private readonly costedBought = new Map<string, boolean>();
+  private trades = 0;
+
+  constructor(readonly pm: PlannerModel) {
+    const { book } = pm.ctx;
+    this.whole = book.settings.wholeShares;
+    this.commission = commission(pm.ctx);
+    const T = book.total / 100;
+    this.value = Float64Array.from(book.classes.map((c) => pm.ctx.classValueToday(c.keyId) / 100));
+    this.targetLow = Float64Array.from(book.classes.map((c) => (c.target - c.tolerance) * T));
+    this.targetHigh = Float64Array.from(book.classes.map((c) => (c.target + c.tolerance) * T));
+    this.cashClass = book.classes.findIndex((c) => c.isCash);
+    this.cash = Float64Array.from(book.accounts.map((a) => (a.cash + a.account.contribution) / 100));
+    this.floor = Float64Array.from(book.accounts.map((a) => cashFloor(pm.ctx, a)));
+    this.facts = pm.legs.map((leg) => {
+      const sellMax = leg.sell === null ? 0 : openShares(leg.tiers);
+      const minDollars = minTradeFloor(pm.ctx, leg);
+      return {
+        leg,
+        account: book.accounts.indexOf(leg.account),
+        cls: book.classes.findIndex((c) => c.keyId === leg.keyId),
+        buyMax: leg.buy === null ? 0 : pm.model.columns[leg.buy].upper,
+        sellMax,
+        canSellAll: leg.sell !== null && sellMax >= leg.shares - 1e-9,
+        safeShares: leg.sell === null ? 0 : safeShares(leg.tiers),
+        group: groupKey(pm.ctx, leg),
+        minShares: minDollars > 0 ? Math.ceil(minDollars / leg.price) : 1,
+        minDollars,
+        sellCash: sellCashPerShare(pm.ctx, leg),
+        buyCash: buyCashPerShare(pm.ctx, leg),
+        spread: spreadPerShare(pm.ctx, leg),
+        cent: roundingCent(pm.ctx, leg),
+      };
+    });
+    this.q = new Float64Array(pm.legs.length);
+    this.legCost = new Float64Array(pm.legs.length);
+    this.facts.forEach((f, i) => {
+      this.byAccount.set(f.account, [...(this.byAccount.get(f.account) ?? []), i]);
+      this.byGroup.set(f.group, [...(this.byGroup.get(f.group) ?? []), i]);
+    });
+  }
+
+  /** D of the state: drift beyond tolerance, in dollars. */
+  drift(): number {
+    let d = 0;
+    for (let c = 0; c < this.value.length; c++) d += Math.max(0, this.value[c] - this.targetHigh[c], this.targetLow[c] - this.value[c]);
+    return d;
+  }
+
+  /** Estimated tax plus trading cost (the model's second objective). */
+  taxCost(): number {
+    return this.costTotal;
+  }
+
+  /** Number of trades (the third objective). */
+  tradeCount(): number {
+    return this.trades;
+  }
+
+  groupBought(group: string): boolean {
+    return (this.boughtCount.get(group) ?? 0) > 0;
+  }
+
+  /** The cash an account is short of its floor (0 when it is not). */
+  shortfall(a: number): number {
+    return Math.max(0, this.floor[a] - this.cash[a]);
+  }
+
+  /** Whether a leg may hold quantity q on its own: within its bounds, whole shares, MinTrade. */
+  legAllows(i: number, q: number): boolean {
+    const f = this.facts[i];
+    if (q === 0) return true;
+    if (q > 0) {
+      if (q > f.buyMax || (this.whole && !isWhole(q))) return false;
+      return q * f.leg.price >= f.minDollars;
+    }
+    const sold = -q;
+    if (f.canSellAll && Math.abs(sold - f.sellMax) < 1e-9) return true; // the whole position: exempt from MinTrade
+    if (sold > f.sellMax + 1e-9 || (this.whole && !isWhole(sold))) return false;
+    return sold * f.leg.price >= f.minDollars;
+  }
+
+  accountOk(a: number): boolean {
+    // Half the account's slack (0 at everyday sizes): cash summed over $10¹⁰ trades is exact only to
+    // about 1e-6, and the floor already carries the whole slack, so the real reserve still holds.
+    const book = this.pm.ctx.book;
+    return !book.accounts[a].account.tradable || this.cash[a] >= this.floor[a] - 1e-9 - this.pm.ctx.reserveSlack(book.accounts[a]) / 2;
+  }
+
+  washOk(group: string): boolean {
+    if (!this.groupBought(group)) return true;
+    const members = this.byGroup.get(group) ?? [];
+    return members.every((i) => this.q[i] >= 0 || -this.q[i] <= this.facts[i].safeShares + 1e-9);
+  }
+
+  /** Applies the move if every rule still holds; otherwise leaves the state unchanged. */
+  tryMove(move: Move): boolean {
+    for (const [i, d] of move) if (d !== 0 && !this.legAllows(i, this.q[i] + d)) return false;
+    this.apply(move, 1);
+    for (const [i] of move) {
+      const f = this.facts[i];
+      if (!this.accountOk(f.account) || !this.washOk(f.group)) {
+        this.apply(move, -1);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Adds sign × the move's deltas, keeping class values, account cash and costs in step. */
+  apply(move: Move, sign: 1 | -1): void {
+    for (const [i, delta] of move) {
+      if (delta === 0) continue;
+      const f = this.facts[i];
+      const old = this.q[i];
+      const q = old + sign * delta;
+      const dCash = this.flow(f, q) - this.flow(f, old);
+      const dTrade = (q !== 0 ? 1 : 0) - (old !== 0 ? 1 : 0);
+      this.cash[f.account] += dCash - dTrade * f.cent;
+      this.value[this.cashClass] += dCash;
+      if (f.cls >= 0 && f.cls !== this.cashClass) this.value[f.cls] += (q - old) * f.leg.price;
+      this.q[i] = Math.abs(q) < 1e-12 ? 0 : q;
+      this.trades += dTrade;
+      if ((old > 0) !== (q > 0)) this.boughtCount.set(f.group, (this.boughtCount.get(f.group) ?? 0) + (q > 0 ? 1 : -1));
+    }
+    for (const [i, delta] of move) {
+      if (delta === 0) continue;
+      const group = this.facts[i].group;
+      const bought = this.groupBought(group);
+      // Buying a group (or no longer buying it) changes which lots its sells may take: reprice them all.
+      const legs = bought !== this.costedBought.get(group) ? (this.byGroup.get(group) ?? []) : [i];
+      this.costedBought.set(group, bought);
+      for (const j of legs) {
+        const cost = this.legTaxCost(j);
+        this.costTotal += cost - this.legCost[j];
+        this.legCost[j] = cost;
+      }
+    }
+  }
+
+  /** Sets every leg's quantity at once (rules unchecked: the caller checks). */
+  set(q: ArrayLike<number>): void {
+    this.apply(
+      Array.from(this.q, (old, i) => [i, q[i] - old] as const),
+      1,
+    );
+  }
+
+  /** Takes the net quantity of every leg from a model solution (e.g. one HiGHS found). */
+  load(x: ArrayLike<number>): void {
+    this.set(
+      this.pm.legs.map((leg) => {
+        const net = (leg.buy === null ? 0 : x[leg.buy]) - (leg.sell === null ? 0 : x[leg.sell]);
+        if (Math.abs(net) < 1e-9) return 0;
+        return this.whole && Math.abs(net - Math.round(net)) < 1e-6 ? Math.round(net) : net;
+      }),
+    );
+  }
+
+  /** The state as a full column vector of the model (the lots taken cheapest first), usable as a HiGHS start. */
+  columns(): Float64Array {
+    const { pm } = this;
+    const x = new Float64Array(pm.model.columns.length);
+    this.facts.forEach((f, i) => {
+      const q = this.q[i];
+      const leg = f.leg;
+      if (q > 0) {
+        x[leg.buy!] = q;
+        x[leg.buyOn!] = 1;
+      } else if (q < 0) {
+        const all = f.canSellAll && Math.abs(-q - f.sellMax) < 1e-9;
+        x[leg.sell!] = -q;
+        x[leg.sellOn!] = 1;
+        if (leg.sellsAll !== null) x[leg.sellsAll] = all ? 1 : 0;
+        if (leg.wholeSold !== null) x[leg.wholeSold] = all ? Math.floor(leg.shares + 1e-9) : Math.round(-q);
+      }
+    });
+    const bought = boughtGroups(pm, x);
+    for (const [group, column] of pm.groupBought) x[column] = bought.has(group) ? 1 : 0;
+    for (const leg of pm.legs) {
+      if (leg.sell === null || leg.tierColumns.length === 0) continue;
+      const taken = fillTiers(leg.tiers, x[leg.sell], !bought.has(groupKey(pm.ctx, leg)));
+      leg.tierColumns.forEach((c, k) => (x[c] = taken[k]));
+    }
+    for (const [e, over, under] of pm.driftRows) {
+      const activity = (r: number) => pm.model.rows[r].terms.reduce((t, [c, a]) => (c === e ? t : t + a * x[c]), 0);
+      x[e] = Math.max(0, pm.model.rows[over].lower - activity(over), pm.model.rows[under].lower - activity(under));
+    }
+    return x;
+  }
+
+  /** Tax + cost of one leg: its sell takes the cheapest lots (loss lots only while its group is not bought). */
+  private legTaxCost(i: number): number {
+    const q = this.q[i];
+    if (q === 0) return 0;
+    const f = this.facts[i];
+    const perTrade = this.commission + Math.abs(q) * f.spread;
+    if (q > 0) return perTrade;
+    return perTrade + taxOfSelling(f.leg.tiers, -q, !this.groupBought(f.group));
+  }
+
+  /** Cash a leg's trade brings in: sells less spread, buys plus spread, less commission. */
+  private flow(f: LegFacts, q: number): number {
+    if (q === 0) return 0;
+    return (q > 0 ? -q * f.buyCash : -q * f.sellCash) - this.commission;
+  }
+}

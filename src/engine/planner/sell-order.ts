@@ -1,0 +1,85 @@
+/**
+ * Which lots a sell takes. For a position, the tax of selling q shares with the best choice of lots is
+ * a convex piecewise-linear function of q: take the lots with the least tax per share first. So the
+ * planner decides how much of each position to sell, and the lots follow from this one order — in the
+ * model (one column per tier of equal tax, filled cheapest first), in the whole-share repair, and in
+ * the drafted trades. Ties keep the Holdings order, so the same workbook always names the same lots.
+ *
+ * A taxable lot at a loss is taken only while the plan buys nothing of its wash-sale group; a loss
+ * lot whose group was bought in the 30 days before AsOf is never offered at all.
+ */
+import { BookLot } from './book';
+import { PlanContext } from './context';
+import type { Leg } from './legs';
+
+/** Lots of equal tax per share and loss status, next to each other in the sell order. */
+export interface SellTier {
+  readonly lots: readonly BookLot[];
+  readonly shares: number;
+  /** Estimated tax per share sold, in dollars (0 outside taxable accounts or with TaxAware off). */
+  readonly taxPerShare: number;
+  readonly isLoss: boolean;
+}
+
+/** Estimated tax per share of a lot sold from this leg's account (gain × rate; a loss only when HarvestLosses). */
+export function lotTaxPerShare(ctx: PlanContext, leg: Pick<Leg, 'account'>, lot: BookLot): number {
+  const { settings } = ctx.book;
+  if (!settings.taxAware || leg.account.account.tax !== 'taxable') return 0;
+  if (lot.gainPerShare < 0 && !settings.harvestLosses) return 0;
+  return lot.gainPerShare * (lot.term === 'LT' ? settings.longTermRate : settings.shortTermRate);
+}
+
+/** A loss lot whose wash-sale group was bought in the last 30 days may not be sold. */
+export function isBlocked(ctx: PlanContext, leg: Pick<Leg, 'position'>, lot: BookLot): boolean {
+  return lot.isLoss && leg.position !== null && ctx.book.recentlyBought.has(leg.position.washGroup);
+}
+
+/** The leg's sellable lots, least tax per share first (ties in Holdings order), grouped into tiers. */
+export function sellTiers(ctx: PlanContext, leg: Pick<Leg, 'account' | 'position'>): SellTier[] {
+  const open = (leg.position?.lots ?? []).filter((lot) => lot.shares > 0 && !isBlocked(ctx, leg, lot));
+  const ranked = open.map((lot, i) => ({ lot, i, tax: lotTaxPerShare(ctx, leg, lot) })).sort((a, b) => a.tax - b.tax || a.i - b.i);
+  const tiers: { lots: BookLot[]; shares: number; taxPerShare: number; isLoss: boolean }[] = [];
+  for (const { lot, tax } of ranked) {
+    const last = tiers[tiers.length - 1];
+    if (last && last.taxPerShare === tax && last.isLoss === lot.isLoss) {
+      last.lots.push(lot);
+      last.shares += lot.shares;
+    } else tiers.push({ lots: [lot], shares: lot.shares, taxPerShare: tax, isLoss: lot.isLoss });
+  }
+  return tiers;
+}
+
+/** Shares each tier gives to a sell of `shares`, cheapest first; loss tiers only when `lossAllowed`. */
+export function fillTiers(tiers: readonly SellTier[], shares: number, lossAllowed: boolean): number[] {
+  let left = shares;
+  return tiers.map((t) => {
+    if (left <= 1e-12 || (t.isLoss && !lossAllowed)) return 0;
+    const take = Math.min(left, t.shares);
+    left -= take;
+    return take;
+  });
+}
+
+/** Estimated tax of selling `shares` from the tiers, cheapest first. */
+export function taxOfSelling(tiers: readonly SellTier[], shares: number, lossAllowed: boolean): number {
+  // The same walk as fillTiers, without an array: the repair prices thousands of moves a second.
+  let left = shares;
+  let tax = 0;
+  for (const t of tiers) {
+    if (left <= 1e-12) break;
+    if (t.isLoss && !lossAllowed) continue;
+    const take = Math.min(left, t.shares);
+    tax += take * t.taxPerShare;
+    left -= take;
+  }
+  return tax;
+}
+
+/** Shares that may be sold while the group is bought (no loss lots). */
+export function safeShares(tiers: readonly SellTier[]): number {
+  return tiers.reduce((s, t) => (t.isLoss ? s : s + t.shares), 0);
+}
+
+export function openShares(tiers: readonly SellTier[]): number {
+  return tiers.reduce((s, t) => s + t.shares, 0);
+}

@@ -1,0 +1,80 @@
+/**
+ * The three stages of "best" (PRODUCT.md) as data: what each minimises, over which model, how close to
+ * its proven bound counts as best, and how much work each may do. Work is counted in repair moves and
+ * branch-and-bound nodes — never in seconds — so the same workbook gives the same plan on any machine;
+ * the budgets are sized so that the largest households measured (bench/, docs/benchmarks.md) finish
+ * them well inside the default TimeLimit, which is only the safety net.
+ */
+import { Objective, Scope } from './linear-model';
+
+export interface Budget {
+  /** Moves the whole-share repair may try. */
+  readonly repairMoves: number;
+  /** Branch-and-bound nodes HiGHS may explore (mip_max_nodes). */
+  readonly nodes: number;
+  /**
+   * The widest model (columns in the stage's scope) HiGHS' branch and bound is run on. Its root node
+   * — presolve, cut rounds, heuristics — is bounded by no node limit and grows with the model
+   * (measured on this project's 2-core machine: 0.8–1.2 s on the 358 columns of household M's tax
+   * stage, 1.8 s and more on 870–3,500 columns); beyond this width the repair's plan stands,
+   * measured against the LP bounds.
+   */
+  readonly maxColumns: number;
+}
+
+export interface Stage {
+  readonly number: 1 | 2 | 3;
+  readonly objective: Objective;
+  /** Drift depends only on how much of each position is traded; tax needs the lots. */
+  readonly scope: Scope;
+  /** How far above its proven lower bound the stage's value still counts as best (T: the household total). */
+  tolerance(bound: number, T: number): number;
+  /** Where HiGHS may stop searching: a little inside the tolerance, so the cap left for the next stage has room. */
+  readonly mipGap: { absolute(T: number): number; readonly relative: number };
+  readonly budget: Budget;
+}
+
+export const STAGES: Readonly<Record<Objective, Stage>> = {
+  drift: {
+    number: 1,
+    objective: 'drift',
+    scope: 'positions',
+    // D within 0.1% of T of the best possible.
+    tolerance: (_bound, T) => 1e-3 * T,
+    mipGap: { absolute: (T) => 0.5e-3 * T, relative: 1e-4 },
+    budget: { repairMoves: 200_000, nodes: 200, maxColumns: 600 },
+  },
+  taxCost: {
+    number: 2,
+    objective: 'taxCost',
+    scope: 'lots',
+    // Tax + cost within 1% of the cheapest for that D (and a cent, for a plan that costs nothing).
+    tolerance: (bound) => 0.01 * Math.abs(bound) + 0.01,
+    mipGap: { absolute: () => 0.01, relative: 0.005 },
+    budget: { repairMoves: 30_000, nodes: 30, maxColumns: 300 },
+  },
+  trades: {
+    number: 3,
+    objective: 'trades',
+    scope: 'lots',
+    // Trades are whole: proven fewest when no plan can have one fewer.
+    tolerance: () => 0.99,
+    mipGap: { absolute: () => 0.99, relative: 0 },
+    budget: { repairMoves: 50_000, nodes: 50, maxColumns: 300 },
+  },
+};
+
+/**
+ * The repair's goal in stage 1, as a share of the drift tolerance above the LP bound: whole shares
+ * stop at 90% so that stage 2 has room below the cap; fractional shares round at no cost.
+ */
+export const REPAIR_GOAL = { wholeShares: 0.9, fractional: 0.99 } as const;
+
+/**
+ * The relaxed plans the repair starts from: the cheapest with D within half the tolerance (room for
+ * rounding whole shares) and within 98% of it (fractional shares, which need almost no room).
+ */
+export const RELAXED_STARTS = { cheap: 0.5, inside: 0.98 } as const;
+
+/** HiGHS' random seed, fixed: the same model gives the same search. */
+export const SEED = 7;

@@ -11,7 +11,7 @@ import { explainTrades } from './explain';
 import { boughtGroups, buildModel } from './model';
 import { groupKey } from './constraints';
 import { Leg } from './legs';
-import { SolveOptions, solveStaged, Solver } from './solve';
+import { SolveOptions, solveStaged, Solver, StagedSolution } from './solve';
 import { PlanSummary, summarise } from './summary';
 import { draftTrades, keepRules, Trade } from './trades';
 
@@ -62,9 +62,16 @@ export function planTrades(household: Household, solver: Solver, options: PlanOp
       warning(
         'planNotProven',
         { table: 'Settings', row: null, column: 'TimeLimit' },
-        `${solution.gaveUp ? 'the solver could not finish on numbers this large or this far apart' : 'the planner stopped at its time limit'}; the plan is within ${formatPercent(summary.gap.drift, 2)} of the total of the best drift and ${formatDollarAmount(summary.gap.taxAndCost)} of the cheapest tax and cost it could prove`,
+        `${notProvenWhy(solution)}; the plan is within ${formatPercent(summary.gap.drift, 2)} of the total of the best drift and ${formatDollarAmount(summary.gap.taxAndCost)} of the cheapest tax and cost it could prove`,
       ),
     );
   }
   return { trades: explainTrades(pm.ctx, drafts), summary, warnings };
+}
+
+/** Why a plan is not proven best: the safety net, the solver giving up, or the fixed search effort. */
+function notProvenWhy(solution: StagedSolution): string {
+  if (solution.timeLimitReached) return 'the planner stopped at its time limit (TimeLimit), so a faster machine may find a better plan';
+  if (solution.gaveUp) return 'the solver could not finish on numbers this large or this far apart';
+  return 'the planner searched as far as its fixed effort allows (the same on every machine)';
 }

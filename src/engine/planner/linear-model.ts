@@ -110,9 +110,10 @@ export class LinearModel {
 
   /**
    * HiGHS model data of a scope minimising `objective`, with `extraRows` (the earlier stages' bounds)
-   * appended. Every number is checked first (checkNumbers): the solver must never see one it cannot take.
+   * appended and the columns of `fixedToZero` held at 0 (HiGHS' presolve removes them). Every number
+   * is checked first (checkNumbers): the solver must never see one it cannot take.
    */
-  toModelData(objective: Objective, extraRows: readonly Row[], integral: boolean, scope: Scope = 'lots'): ModelData {
+  toModelData(objective: Objective, extraRows: readonly Row[], integral: boolean, scope: Scope = 'lots', fixedToZero: ReadonlySet<number> = new Set()): ModelData {
     this.checkNumbers(objective, extraRows);
     const numCols = this.columnCount(scope);
     const rows = [...this.rows.slice(0, this.rowCount(scope)), ...extraRows];
@@ -138,7 +139,7 @@ export class LinearModel {
       numRows: rows.length,
       colCost,
       colLower: columns.map((c) => c.lower),
-      colUpper: columns.map((c) => c.upper),
+      colUpper: columns.map((c, i) => (fixedToZero.has(i) ? 0 : c.upper)),
       rowLower: rows.map((r) => r.lower),
       rowUpper: rows.map((r) => r.upper),
       matrix: { format: 'csr', numRows: rows.length, numCols, starts, indices, values },

@@ -15,6 +15,7 @@ import { formatCents, formatPlainNumber } from '../format';
 import { addCents } from '../money';
 import { numericTolerance } from './context';
 import { PlannerModel, withLots } from './model';
+import { Leg } from './legs';
 import { checkStart, Objective, PlannerNumberError, Row } from './linear-model';
 import { Effort, repairDrift, RepairState, repairTaxCost, repairTrades } from './repair';
 import { RELAXED_STARTS, REPAIR_GOAL, SEED, Stage, STAGES } from './stages';
@@ -131,7 +132,7 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const driftRow = boundRow(pm, 'drift', 'bestDrift', driftCap);
 
   // Stage 2: tax + cost within that drift; HiGHS' bound, where it ran, may prove more than the LP's.
-  const taxCost = stageTaxCost(run, state, drift, driftCap, driftRow, lp.taxCost.value);
+  const taxCost = stageTaxCost(run, state, drift, driftCap, driftRow, lp.taxCost.value, [lp.taxCost.x, lp.cheap.x]);
   const taxBound = Math.max(lp.taxCost.value, taxCost.bound);
   const taxCap = Math.max(taxCost.value + 1e-6, taxBound + run.tolerance(STAGES.taxCost, taxBound) - 0.005);
   const taxRow = boundRow(pm, 'taxCost', 'bestTaxCost', taxCap);
@@ -196,7 +197,7 @@ function stageDrift(run: Run, starts: readonly Float64Array[], goal: number): { 
 }
 
 /** Stage 2: local moves first, then HiGHS from there, each only while not yet within 1% of the LP bound. */
-function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: number, driftRow: Row, taxBound: number): StageRun {
+function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: number, driftRow: Row, taxBound: number, relaxed: readonly Float64Array[]): StageRun {
   const { pm } = run;
   const proven = (r: StageRun) => r.value - taxBound <= run.tolerance(STAGES.taxCost, taxBound);
   let best: StageRun = { ...drift, value: pm.model.evaluate('taxCost', drift.x) };
@@ -209,7 +210,7 @@ function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: n
     if (value < best.value && pm.model.isFeasible(x, [driftRow])) best = { x, value, bound: -Infinity };
   }
   if (!proven(best)) {
-    const searched = branchAndBound(run, STAGES.taxCost, [driftRow], best.x);
+    const searched = branchAndBound(run, STAGES.taxCost, [driftRow], best.x, tradingLegs(pm, best.x, ...relaxed));
     best = searched.value < best.value - 1e-9 ? searched : { ...best, bound: Math.max(best.bound, searched.bound) };
   }
   return best;
@@ -225,16 +226,19 @@ function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: 
   run.spent(effort);
   const dropped = state.columns();
   if (pm.model.evaluate('trades', dropped) < pm.model.evaluate('trades', fewer) && pm.model.isFeasible(dropped, caps)) fewer = dropped;
-  const searched = branchAndBound(run, STAGES.trades, caps, fewer);
+  const searched = branchAndBound(run, STAGES.trades, caps, fewer, tradingLegs(pm, fewer));
   const value = pm.model.evaluate('trades', fewer);
   return searched.value <= value ? searched : { x: fewer, value, bound: searched.bound };
 }
 
 /**
  * HiGHS' branch and bound on one stage, from `start` (a full plan that keeps every rule), within the
- * stage's node budget. Returns a full plan: a positions-scope answer gets its lots (withLots).
+ * stage's node budget. A model wider than the stage's maxColumns is searched restricted to the legs of
+ * `candidates` (every other leg held at no trade) when that is narrow enough: it finds better plans
+ * but proves nothing about the whole model, so its bound is not used. Returns a full plan: a
+ * positions-scope answer gets its lots (withLots).
  */
-function branchAndBound(run: Run, stage: Stage, extra: readonly Row[], start: Float64Array | null): StageRun {
+function branchAndBound(run: Run, stage: Stage, extra: readonly Row[], start: Float64Array | null, candidates: ReadonlySet<Leg> | null = null): StageRun {
   const { pm, solver } = run;
   const fallback = (why: 'gaveUp' | 'timedOut'): StageRun => {
     if (!start) throw tooFarApart(pm);
@@ -245,9 +249,11 @@ function branchAndBound(run: Run, stage: Stage, extra: readonly Row[], start: Fl
   if (!run.mipAllowed) return fallback('gaveUp');
   if (run.outOfTime()) return fallback('timedOut');
   const width = pm.model.columnCount(stage.scope);
+  const restricted = width > stage.budget.maxColumns && candidates !== null;
+  const fixed = restricted ? fixedColumns(pm, candidates) : new Set<number>();
   // Too wide for the budget (stages.ts maxColumns): the start stands, unproven unless its bounds prove it.
-  if (start && width > stage.budget.maxColumns) return { x: start, value: pm.model.evaluate(stage.objective, start), bound: -Infinity };
-  const model = solver.createModel(pm.model.toModelData(stage.objective, extra, true, stage.scope));
+  if (start && width - fixed.size > stage.budget.maxColumns) return { x: start, value: pm.model.evaluate(stage.objective, start), bound: -Infinity };
+  const model = solver.createModel(pm.model.toModelData(stage.objective, extra, true, stage.scope, fixed));
   try {
     model.options.set({
       output_flag: false,
@@ -287,11 +293,28 @@ function branchAndBound(run: Run, stage: Stage, extra: readonly Row[], start: Fl
     const x = hasSolution ? withLots(pm, model.getSolution().colValue) : start!;
     const value = pm.model.evaluate(stage.objective, x);
     const dualBound = Number(model.info.get('mip_dual_bound'));
-    const bound = Number.isFinite(dualBound) ? Math.min(dualBound, value) : status === codes.optimal ? value : -Infinity;
+    const bound = restricted ? -Infinity : Number.isFinite(dualBound) ? Math.min(dualBound, value) : status === codes.optimal ? value : -Infinity;
     return { x, value, bound };
   } finally {
     model.dispose();
   }
+}
+
+/** The columns of every leg outside `free`: held at no trade in a restricted search. */
+function fixedColumns(pm: PlannerModel, free: ReadonlySet<Leg>): Set<number> {
+  const fixed = new Set<number>();
+  for (const leg of pm.legs) {
+    if (free.has(leg)) continue;
+    for (const c of [leg.buy, leg.buyOn, leg.sell, leg.sellOn, leg.sellsAll, leg.wholeSold, ...leg.tierColumns]) if (c !== null) fixed.add(c);
+  }
+  return fixed;
+}
+
+/** Legs that trade in any of the plans. */
+function tradingLegs(pm: PlannerModel, ...plans: ArrayLike<number>[]): Set<Leg> {
+  const legs = new Set<Leg>();
+  for (const x of plans) for (const leg of pm.legs) if ((leg.buy !== null && x[leg.buy] > 1e-9) || (leg.sell !== null && x[leg.sell] > 1e-9)) legs.add(leg);
+  return legs;
 }
 
 /** HiGHS' own time limit is never set below this, so a run that starts at the deadline still returns its start. */

@@ -51,7 +51,7 @@ export const STAGES: Readonly<Record<Objective, Stage>> = {
     // Tax + cost within 1% of the cheapest for that D (and a cent, for a plan that costs nothing).
     tolerance: (bound) => 0.01 * Math.abs(bound) + 0.01,
     mipGap: { absolute: () => 0.01, relative: 0.005 },
-    budget: { repairMoves: 30_000, nodes: 30, maxColumns: 300 },
+    budget: { repairMoves: 30_000, nodes: 30, maxColumns: 150 },
   },
   trades: {
     number: 3,

@@ -169,13 +169,15 @@ export class RepairState {
       if (delta === 0) continue;
       const f = this.facts[i];
       const old = this.q[i];
-      const q = old + sign * delta;
+      // A sum of steps that cancels to within floating point (0.001 + 0.002 − 0.003) is no trade.
+      const sum = old + sign * delta;
+      const q = Math.abs(sum) < 1e-12 ? 0 : sum;
       const dCash = this.flow(f, q) - this.flow(f, old);
       const dTrade = (q !== 0 ? 1 : 0) - (old !== 0 ? 1 : 0);
       this.cash[f.account] += dCash - dTrade * f.cent;
       this.value[this.cashClass] += dCash;
       if (f.cls >= 0 && f.cls !== this.cashClass) this.value[f.cls] += (q - old) * f.leg.price;
-      this.q[i] = Math.abs(q) < 1e-12 ? 0 : q;
+      this.q[i] = q;
       this.trades += dTrade;
       if ((old > 0) !== (q > 0)) this.boughtCount.set(f.group, (this.boughtCount.get(f.group) ?? 0) + (q > 0 ? 1 : -1));
     }

@@ -18,7 +18,7 @@ import {
   sellCashPerShare,
   spreadPerShare,
 } from '../../src/engine/planner/rules';
-import { fillTiers, isBlocked, lotTaxPerShare, openShares, safeShares, SellTier, sellTiers, taxOfSelling } from '../../src/engine/planner/sell-order';
+import { fillTiers, isBlocked, lotTaxPerShare, openShares, safeShares, SellTier, sellTiers, taxCurve, taxOfSelling } from '../../src/engine/planner/sell-order';
 import { cash, HoldingSpec, lot } from '../support/builders';
 import { legOf, modelArb, modelOf } from './model-helpers';
 
@@ -161,7 +161,7 @@ describe('sell-order.ts: lotTaxPerShare and isBlocked', () => {
 });
 
 describe('sell-order.ts: sellTiers', () => {
-  test('least tax per share first, ties in Holdings order, equal neighbours merged', () => {
+  test('least tax per share first, a loss lot first among equal tax, then Holdings order; equal neighbours merged', () => {
     // Tax per share: A 18.50 (ST), B 7.50, C 0 (no basis), D 7.50, E 0 (a loss, HarvestLosses off).
     const { ctx, vti, lots } = lotsModel([
       { shares: 1, basis: 50, acquired: '2026-06-01' },
@@ -171,10 +171,11 @@ describe('sell-order.ts: sellTiers', () => {
       { shares: 5, basis: 600, acquired: LONG_AGO },
     ]);
     const tiers = sellTiers(ctx, vti);
-    // C (0, gain) and E (0, loss) tie on tax but not on loss status: two tiers, C first (Holdings order).
+    // C (0, no gain) and E (0, loss) tie on tax but not on loss status: two tiers, the loss E first, so
+    // every loss tier leads the order (the wash-sale form of the tax curve relies on it).
     expect(tiers.map((t) => [t.lots.map((l) => lots.indexOf(l)), t.shares, t.isLoss])).toEqual([
-      [[2], 3, false],
       [[4], 5, true],
+      [[2], 3, false],
       [[1, 3], 6, false],
       [[0], 1, false],
     ]);
@@ -224,6 +225,8 @@ describe('sell-order.ts: sellTiers', () => {
           for (let k = 1; k < tiers.length; k++) {
             expect(tiers[k].taxPerShare).toBeGreaterThanOrEqual(tiers[k - 1].taxPerShare);
             expect(tiers[k].taxPerShare !== tiers[k - 1].taxPerShare || tiers[k].isLoss !== tiers[k - 1].isLoss).toBe(true);
+            // Every loss tier leads the order (taxCurve's wash-sale form relies on it).
+            if (tiers[k].isLoss) expect(tiers[k - 1].isLoss).toBe(true);
           }
           const expected = leg.position.lots.filter((l) => l.shares > 0 && !isBlocked(pm.ctx, leg, l));
           const listed = tiers.flatMap((t) => t.lots);
@@ -289,6 +292,39 @@ describe('sell-order.ts: fillTiers, taxOfSelling, safeShares, openShares', () =>
         expect(taken.reduce((s, n) => s + n, 0)).toBeCloseTo(Math.min(shares, available), 8);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('sell-order.ts: taxCurve (the model\'s tax, one line per tier)', () => {
+  const curveAt = (tiers: readonly SellTier[], s: number, bought: boolean) => {
+    const { lines, lossShares, lossTax } = taxCurve(tiers);
+    const q = s + (bought ? lossShares : 0);
+    return Math.max(...lines.map((l) => l.slope * q + l.intercept)) - (bought ? lossTax : 0);
+  };
+
+  test('by hand: a loss tier, a free tier and a taxed tier', () => {
+    const tiers = [tier(3, -2, true), tier(4, 0), tier(5, 7.5)];
+    expect(taxCurve(tiers)).toEqual({ lines: [{ slope: -2, intercept: 0 }, { slope: 0, intercept: -6 }, { slope: 7.5, intercept: -58.5 }], lossShares: 3, lossTax: -6 });
+    expect(curveAt(tiers, 6, false)).toBe(-6); // 3 at −2, 3 at 0
+    expect(curveAt(tiers, 6, true)).toBe(15); // the group is bought: 4 at 0, 2 at 7.50
+  });
+
+  test('property: the maximum of its lines is the tax of selling s cheapest first, with the group bought or not', () => {
+    fc.assert(
+      fc.property(modelArb, fc.double({ min: 0, max: 1, noNaN: true }), (pm, u) => {
+        for (const leg of pm.legs) {
+          if (!leg.position) continue;
+          const tiers = sellTiers(pm.ctx, leg);
+          if (tiers.length === 0) continue;
+          const open = openShares(tiers);
+          const s = u * open;
+          expect(curveAt(tiers, s, false)).toBeCloseTo(taxOfSelling(tiers, s, true), 6);
+          const safe = u * safeShares(tiers);
+          expect(curveAt(tiers, safe, true)).toBeCloseTo(taxOfSelling(tiers, safe, false), 6);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -5,14 +5,14 @@
  * whole-share repair checks its moves with too.
  *
  * Positions scope: b, s and the binaries — everything drift depends on. Lots scope (after
- * beginLots): s split into tiers of equal tax per share (sell-order.ts), where tax is decided.
+ * beginLots): each sell's tax as a function of s, from its lots (sell-order.ts), where tax is decided.
  */
 import { isWhole } from './book';
 import { PlanContext } from './context';
 import { Leg } from './legs';
 import { LinearModel, Term } from './linear-model';
 import { buyCashPerShare, buyLimit, cashFloor, cashPerTrade, commission, minTradeFloor, sellCashPerShare, spreadPerShare } from './rules';
-import { openShares, safeShares, sellTiers } from './sell-order';
+import { openShares, safeShares, sellTiers, taxCurve } from './sell-order';
 import { washGroupOf } from './taxes';
 
 /** Shares sold: 0 ≤ s ≤ the open shares (lots not blocked by a recent purchase at a loss). */
@@ -180,10 +180,13 @@ export function tradeCount(m: LinearModel, legs: readonly Leg[]): void {
 }
 
 /**
- * Estimated tax of each sell, with its lots (lots scope). A leg with one tier pays its tax per share
- * on s directly. With more: s = Σ t_k, 0 ≤ t_k ≤ shares of tier k, tax = Σ tax_k·t_k — the convex
- * piecewise-linear tax of sell-order.ts, so the LP fills the cheapest tiers first — and a loss tier
- * is closed while its group is bought: t_k + shares_k·z_g ≤ shares_k.
+ * Estimated tax of each sell, where the lots decide it (lots scope). A leg with one tier pays its tax
+ * per share on s directly. With more, τ is the convex piecewise-linear tax of selling s shares
+ * cheapest tiers first (sell-order.ts taxCurve), as "τ ≥ every line": τ ≥ slope_k·q + intercept_k.
+ * While the group is bought (z = 1) the loss tiers, which lead the order, are closed: the sell then
+ * takes the tiers after them, so q = s + L·z and the loss tiers' tax is taken back, −tax(L)·z.
+ *   τ − slope_k·s − (slope_k·L − tax(L))·z ≥ intercept_k   for every tier k.
+ * One column per position and one row per tier: no binary, no column per lot.
  */
 export function sellTax(m: LinearModel, ctx: PlanContext, leg: Leg, groupBought: ReadonlyMap<string, number>): void {
   if (leg.sell === null) return;
@@ -191,14 +194,18 @@ export function sellTax(m: LinearModel, ctx: PlanContext, leg: Leg, groupBought:
     if (leg.tiers[0].taxPerShare !== 0) m.cost('taxCost', leg.sell, leg.tiers[0].taxPerShare);
     return;
   }
-  const z = groupBought.get(groupKey(ctx, leg));
-  leg.tierColumns = leg.tiers.map((tier, k) => {
-    const column = m.column(`tier_${leg.id}_${k}`, 0, tier.shares);
-    if (tier.taxPerShare !== 0) m.cost('taxCost', column, tier.taxPerShare);
-    if (tier.isLoss && z !== undefined) m.row(`washTier_${leg.id}_${k}`, -Infinity, tier.shares, [[column, 1], [z, tier.shares]]);
-    return column;
+  const { lines, lossShares, lossTax } = taxCurve(leg.tiers);
+  if (lines.every((l) => l.slope === 0)) return;
+  const z = lossShares > 0 ? groupBought.get(groupKey(ctx, leg)) : undefined;
+  const lowest = Math.min(0, lossTax);
+  const tax = m.column(`tax_${leg.id}`, lowest, Infinity);
+  leg.tax = tax;
+  m.cost('taxCost', tax, 1);
+  lines.forEach((line, k) => {
+    const terms: Term[] = [[tax, 1], [leg.sell!, -line.slope]];
+    if (z !== undefined) terms.push([z, -(line.slope * lossShares - lossTax)]);
+    m.row(`taxLine_${leg.id}_${k}`, line.intercept, Infinity, terms);
   });
-  m.row(`tiers_${leg.id}`, 0, 0, [[leg.sell, 1], ...leg.tierColumns.map((c) => [c, -1] as const)]);
 }
 
 /** Cash a leg brings into its account: + P(1−s)·s − P(1+s)·b − perTrade·(yb + ys). */

@@ -28,8 +28,8 @@ export interface Leg {
   sell: number | null;
   /** The lots it may sell, in the order a sell takes them (sell-order.ts). */
   tiers: SellTier[];
-  /** Shares sold from each tier (lots scope); empty when the leg has one tier, whose tax is then on `sell`. */
-  tierColumns: number[];
+  /** Estimated tax of the sell (lots scope); null when the leg has one tier, whose tax is then on `sell`. */
+  tax: number | null;
   /** 1 when the leg sells. */
   sellOn: number | null;
   /** 1 when the leg sells the whole position (exempt from MinTrade; allows the fractional remainder). */
@@ -85,7 +85,7 @@ function newLeg(
     buyOn: null,
     sell: null,
     tiers: [],
-    tierColumns: [],
+    tax: null,
     sellOn: null,
     sellsAll: null,
     wholeSold: null,

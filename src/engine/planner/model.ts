@@ -26,7 +26,7 @@ import {
 import { PlanContext, planContext } from './context';
 import { Leg, planLegs } from './legs';
 import { LinearModel } from './linear-model';
-import { fillTiers } from './sell-order';
+import { taxOfSelling } from './sell-order';
 
 export interface PlannerModel {
   readonly ctx: PlanContext;
@@ -69,18 +69,18 @@ export function buildModel(book: Book): PlannerModel {
 }
 
 /**
- * A positions solution (or a full one) made whole in the lots scope: each sell takes its tiers
- * cheapest first (loss tiers only while its group is not bought) — the least tax for what it sells,
- * so this never raises tax + cost, and the same sells always take the same lots.
+ * A positions solution (or a full one) made whole in the lots scope: each sell's tax is that of its
+ * cheapest lots (loss lots only while its group is not bought) — the least tax for what it sells, so
+ * this never raises tax + cost — and each wash-sale binary says whether the plan buys its group.
  */
 export function withLots(pm: PlannerModel, x: ArrayLike<number>): Float64Array {
   const full = new Float64Array(pm.model.columns.length);
   full.set(Array.prototype.slice.call(x, 0, pm.model.columnCount('positions')));
   const bought = boughtGroups(pm, full);
+  for (const [group, column] of pm.groupBought) full[column] = bought.has(group) ? 1 : 0;
   for (const leg of pm.legs) {
-    if (leg.sell === null || leg.tierColumns.length === 0) continue;
-    const taken = fillTiers(leg.tiers, full[leg.sell], !bought.has(groupKey(pm.ctx, leg)));
-    leg.tierColumns.forEach((c, k) => (full[c] = taken[k]));
+    if (leg.sell === null || leg.tax === null) continue;
+    full[leg.tax] = taxOfSelling(leg.tiers, full[leg.sell], !bought.has(groupKey(pm.ctx, leg)));
   }
   return full;
 }

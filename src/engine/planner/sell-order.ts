@@ -3,7 +3,9 @@
  * a convex piecewise-linear function of q: take the lots with the least tax per share first. So the
  * planner decides how much of each position to sell, and the lots follow from this one order — in the
  * model (one column per tier of equal tax, filled cheapest first), in the whole-share repair, and in
- * the drafted trades. Ties keep the Holdings order, so the same workbook always names the same lots.
+ * the drafted trades. Among lots of equal tax a loss lot comes first (so every loss tier leads the
+ * order, which the wash-sale form of the curve relies on), then the Holdings order, so the same
+ * workbook always names the same lots.
  *
  * A taxable lot at a loss is taken only while the plan buys nothing of its wash-sale group; a loss
  * lot whose group was bought in the 30 days before AsOf is never offered at all.
@@ -37,7 +39,9 @@ export function isBlocked(ctx: PlanContext, leg: Pick<Leg, 'position'>, lot: Boo
 /** The leg's sellable lots, least tax per share first (ties in Holdings order), grouped into tiers. */
 export function sellTiers(ctx: PlanContext, leg: Pick<Leg, 'account' | 'position'>): SellTier[] {
   const open = (leg.position?.lots ?? []).filter((lot) => lot.shares > 0 && !isBlocked(ctx, leg, lot));
-  const ranked = open.map((lot, i) => ({ lot, i, tax: lotTaxPerShare(ctx, leg, lot) })).sort((a, b) => a.tax - b.tax || a.i - b.i);
+  const ranked = open
+    .map((lot, i) => ({ lot, i, tax: lotTaxPerShare(ctx, leg, lot) }))
+    .sort((a, b) => a.tax - b.tax || Number(b.lot.isLoss) - Number(a.lot.isLoss) || a.i - b.i);
   const tiers: { lots: BookLot[]; shares: number; taxPerShare: number; isLoss: boolean }[] = [];
   for (const { lot, tax } of ranked) {
     const last = tiers[tiers.length - 1];
@@ -82,4 +86,33 @@ export function safeShares(tiers: readonly SellTier[]): number {
 
 export function openShares(tiers: readonly SellTier[]): number {
   return tiers.reduce((s, t) => s + t.shares, 0);
+}
+
+/** One line of a tax curve: tax ≥ slope·q + intercept. */
+export interface TaxLine {
+  readonly slope: number;
+  readonly intercept: number;
+}
+
+/**
+ * The tax of selling q shares (cheapest tiers first) as the maximum of lines, one per tier: the
+ * curve is convex because the tiers are sorted by tax per share, so "tax ≥ every line" is exact in
+ * an LP. `lossShares` are the shares of the loss tiers, which lead the order, and `lossTax` their tax.
+ */
+export function taxCurve(tiers: readonly SellTier[]): { lines: TaxLine[]; lossShares: number; lossTax: number } {
+  const lines: TaxLine[] = [];
+  let q = 0;
+  let tax = 0;
+  let lossShares = 0;
+  let lossTax = 0;
+  for (const t of tiers) {
+    lines.push({ slope: t.taxPerShare, intercept: tax - t.taxPerShare * q });
+    q += t.shares;
+    tax += t.shares * t.taxPerShare;
+    if (t.isLoss) {
+      lossShares = q;
+      lossTax = tax;
+    }
+  }
+  return { lines, lossShares, lossTax };
 }

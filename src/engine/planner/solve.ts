@@ -133,7 +133,7 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
 
   // Stage 2: tax + cost within that drift; HiGHS' bound, where it ran, may prove more than the LP's.
   const taxCost = stageTaxCost(run, state, drift, driftCap, driftRow, lp.taxCost.value, [lp.taxCost.x, lp.cheap.x]);
-  const taxBound = Math.max(lp.taxCost.value, taxCost.bound);
+  const taxBound = taxCost.bound;
   const taxCap = Math.max(taxCost.value + 1e-6, taxBound + run.tolerance(STAGES.taxCost, taxBound) - 0.005);
   const taxRow = boundRow(pm, 'taxCost', 'bestTaxCost', taxCap);
 
@@ -196,22 +196,28 @@ function stageDrift(run: Run, starts: readonly Float64Array[], goal: number): { 
   return { state, drift };
 }
 
-/** Stage 2: local moves first, then HiGHS from there, each only while not yet within 1% of the LP bound. */
-function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: number, driftRow: Row, taxBound: number, relaxed: readonly Float64Array[]): StageRun {
+/**
+ * Stage 2: local moves first, then HiGHS from there, each only while not yet within 1% (+1¢) of the
+ * bound; HiGHS' own bound, where it searched the whole model, joins the LP's.
+ */
+function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: number, driftRow: Row, lpBound: number, relaxed: readonly Float64Array[]): StageRun {
   const { pm } = run;
-  const proven = (r: StageRun) => r.value - taxBound <= run.tolerance(STAGES.taxCost, taxBound);
-  let best: StageRun = { ...drift, value: pm.model.evaluate('taxCost', drift.x) };
-  if (!proven(best)) {
+  let best: StageRun = { ...drift, value: pm.model.evaluate('taxCost', drift.x), bound: lpBound };
+  const proven = () => best.value - best.bound <= run.tolerance(STAGES.taxCost, best.bound);
+  const consider = (x: Float64Array, bound: number) => {
+    const value = pm.model.evaluate('taxCost', x);
+    const better = value < best.value - 1e-9 && pm.model.isFeasible(x, [driftRow]);
+    best = { ...(better ? { x, value } : best), bound: Math.max(best.bound, bound) };
+  };
+  if (!proven()) {
     const effort = run.effort(STAGES.taxCost);
     repairTaxCost(state, driftCap - 1e-6, effort);
     run.spent(effort);
-    const x = state.columns();
-    const value = pm.model.evaluate('taxCost', x);
-    if (value < best.value && pm.model.isFeasible(x, [driftRow])) best = { x, value, bound: -Infinity };
+    consider(state.columns(), -Infinity);
   }
-  if (!proven(best)) {
+  if (!proven()) {
     const searched = branchAndBound(run, STAGES.taxCost, [driftRow], best.x, tradingLegs(pm, best.x, ...relaxed));
-    best = searched.value < best.value - 1e-9 ? searched : { ...best, bound: Math.max(best.bound, searched.bound) };
+    consider(searched.x, searched.bound);
   }
   return best;
 }
@@ -219,16 +225,20 @@ function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: n
 /** Stage 3: drop trades by local moves, then HiGHS from there. */
 function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: number, taxCap: number, caps: readonly Row[]): StageRun {
   const { pm } = run;
-  let fewer = taxCost.x;
+  let best: StageRun = { ...taxCost, value: pm.model.evaluate('trades', taxCost.x), bound: -Infinity };
+  const consider = (x: Float64Array, bound: number) => {
+    const value = pm.model.evaluate('trades', x);
+    const better = value < best.value && pm.model.isFeasible(x, caps);
+    best = { ...(better ? { x, value } : best), bound: Math.max(best.bound, bound) };
+  };
   state.load(taxCost.x);
   const effort = run.effort(STAGES.trades);
   repairTrades(state, driftCap - 1e-6, taxCap - 1e-6, effort);
   run.spent(effort);
-  const dropped = state.columns();
-  if (pm.model.evaluate('trades', dropped) < pm.model.evaluate('trades', fewer) && pm.model.isFeasible(dropped, caps)) fewer = dropped;
-  const searched = branchAndBound(run, STAGES.trades, caps, fewer, tradingLegs(pm, fewer));
-  const value = pm.model.evaluate('trades', fewer);
-  return searched.value <= value ? searched : { x: fewer, value, bound: searched.bound };
+  consider(state.columns(), -Infinity);
+  const searched = branchAndBound(run, STAGES.trades, caps, best.x, tradingLegs(pm, best.x));
+  consider(searched.x, searched.bound);
+  return best;
 }
 
 /**
@@ -249,10 +259,11 @@ function branchAndBound(run: Run, stage: Stage, extra: readonly Row[], start: Fl
   if (!run.mipAllowed) return fallback('gaveUp');
   if (run.outOfTime()) return fallback('timedOut');
   const width = pm.model.columnCount(stage.scope);
-  const restricted = width > stage.budget.maxColumns && candidates !== null;
+  const widths = pm.ctx.book.settings.wholeShares ? stage.budget.maxColumns.wholeShares : stage.budget.maxColumns.fractional;
+  const restricted = width > widths.proving && candidates !== null;
   const fixed = restricted ? fixedColumns(pm, candidates) : new Set<number>();
   // Too wide for the budget (stages.ts maxColumns): the start stands, unproven unless its bounds prove it.
-  if (start && width - fixed.size > stage.budget.maxColumns) return { x: start, value: pm.model.evaluate(stage.objective, start), bound: -Infinity };
+  if (start && width - fixed.size > (restricted ? widths.searched : widths.proving)) return { x: start, value: pm.model.evaluate(stage.objective, start), bound: -Infinity };
   const model = solver.createModel(pm.model.toModelData(stage.objective, extra, true, stage.scope, fixed));
   try {
     model.options.set({
@@ -305,7 +316,7 @@ function fixedColumns(pm: PlannerModel, free: ReadonlySet<Leg>): Set<number> {
   const fixed = new Set<number>();
   for (const leg of pm.legs) {
     if (free.has(leg)) continue;
-    for (const c of [leg.buy, leg.buyOn, leg.sell, leg.sellOn, leg.sellsAll, leg.wholeSold, ...leg.tierColumns]) if (c !== null) fixed.add(c);
+    for (const c of [leg.buy, leg.buyOn, leg.sell, leg.sellOn, leg.sellsAll, leg.wholeSold, leg.tax]) if (c !== null) fixed.add(c);
   }
   return fixed;
 }

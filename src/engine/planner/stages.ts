@@ -13,13 +13,22 @@ export interface Budget {
   /** Branch-and-bound nodes HiGHS may explore (mip_max_nodes). */
   readonly nodes: number;
   /**
-   * The widest model (columns in the stage's scope) HiGHS' branch and bound is run on. Its root node
-   * — presolve, cut rounds, heuristics — is bounded by no node limit and grows with the model
-   * (measured on this project's 2-core machine: 0.8–1.2 s on the 358 columns of household M's tax
-   * stage, 1.8 s and more on 870–3,500 columns); beyond this width the repair's plan stands,
-   * measured against the LP bounds.
+   * The widest model (columns in the stage's scope) HiGHS' branch and bound searches, whole shares and
+   * fractional. Its root node — presolve, cut rounds, heuristics — is bounded by no node limit and
+   * grows with the model, and whole share counts make it far slower (measured on this project's 2-core
+   * machine: 0.4–1.7 s on the 123–189 columns of household M's whole-share stages 2 and 3; 0.9–1.5 s
+   * on 261–505 columns in fractional shares). Above `proving` the search is restricted to the legs
+   * that trade in the plan so far (finding better plans, proving nothing about the whole model), and
+   * above `searched` the repair's plan stands, measured against the LP bounds.
    */
-  readonly maxColumns: number;
+  readonly maxColumns: { readonly wholeShares: Widths; readonly fractional: Widths };
+}
+
+export interface Widths {
+  /** Widest model searched whole, so that HiGHS' bound proves the stage. */
+  readonly proving: number;
+  /** Widest model searched at all (restricted to the legs that trade, when above `proving`). */
+  readonly searched: number;
 }
 
 export interface Stage {
@@ -42,7 +51,7 @@ export const STAGES: Readonly<Record<Objective, Stage>> = {
     // D within 0.1% of T of the best possible.
     tolerance: (_bound, T) => 1e-3 * T,
     mipGap: { absolute: (T) => 0.5e-3 * T, relative: 1e-4 },
-    budget: { repairMoves: 200_000, nodes: 200, maxColumns: 600 },
+    budget: { repairMoves: 200_000, nodes: 200, maxColumns: { wholeShares: { proving: 600, searched: 600 }, fractional: { proving: 600, searched: 600 } } },
   },
   taxCost: {
     number: 2,
@@ -51,7 +60,7 @@ export const STAGES: Readonly<Record<Objective, Stage>> = {
     // Tax + cost within 1% of the cheapest for that D (and a cent, for a plan that costs nothing).
     tolerance: (bound) => 0.01 * Math.abs(bound) + 0.01,
     mipGap: { absolute: () => 0.01, relative: 0.005 },
-    budget: { repairMoves: 30_000, nodes: 30, maxColumns: 150 },
+    budget: { repairMoves: 30_000, nodes: 30, maxColumns: { wholeShares: { proving: 100, searched: 100 }, fractional: { proving: 200, searched: 200 } } },
   },
   trades: {
     number: 3,
@@ -60,7 +69,7 @@ export const STAGES: Readonly<Record<Objective, Stage>> = {
     // Trades are whole: proven fewest when no plan can have one fewer.
     tolerance: () => 0.99,
     mipGap: { absolute: () => 0.99, relative: 0 },
-    budget: { repairMoves: 50_000, nodes: 50, maxColumns: 300 },
+    budget: { repairMoves: 50_000, nodes: 50, maxColumns: { wholeShares: { proving: 100, searched: 100 }, fractional: { proving: 120, searched: 200 } } },
   },
 };
 

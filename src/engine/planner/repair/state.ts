@@ -9,7 +9,7 @@ import { groupKey } from '../constraints';
 import { Leg } from '../legs';
 import { boughtGroups, PlannerModel } from '../model';
 import { buyCashPerShare, cashFloor, commission, minTradeFloor, roundingCent, sellCashPerShare, spreadPerShare } from '../rules';
-import { fillTiers, openShares, safeShares, taxOfSelling } from '../sell-order';
+import { openShares, safeShares, taxOfSelling } from '../sell-order';
 
 /** Changes of quantity, leg by leg. */
 export type Move = readonly (readonly [leg: number, delta: number])[];
@@ -235,11 +235,7 @@ export class RepairState {
     });
     const bought = boughtGroups(pm, x);
     for (const [group, column] of pm.groupBought) x[column] = bought.has(group) ? 1 : 0;
-    for (const leg of pm.legs) {
-      if (leg.sell === null || leg.tierColumns.length === 0) continue;
-      const taken = fillTiers(leg.tiers, x[leg.sell], !bought.has(groupKey(pm.ctx, leg)));
-      leg.tierColumns.forEach((c, k) => (x[c] = taken[k]));
-    }
+    for (const leg of pm.legs) if (leg.sell !== null && leg.tax !== null) x[leg.tax] = taxOfSelling(leg.tiers, x[leg.sell], !bought.has(groupKey(pm.ctx, leg)));
     for (const [e, over, under] of pm.driftRows) {
       const activity = (r: number) => pm.model.rows[r].terms.reduce((t, [c, a]) => (c === e ? t : t + a * x[c]), 0);
       x[e] = Math.max(0, pm.model.rows[over].lower - activity(over), pm.model.rows[under].lower - activity(under));

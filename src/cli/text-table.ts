@@ -29,7 +29,12 @@ export function renderTrades(plan: Plan): string {
   const table = renderTable(['#', 'Account', 'Action', 'Shares', 'Ticker', 'Amount', 'Est. tax'], rows, [true, false, false, true, false, true, true]);
   const reasons = plan.trades.map((t, i) => `${i + 1}. ${t.reason}`).join('\n');
   const s = plan.summary;
-  const proven = s.gap.proven ? 'within the tolerances of the best plan' : `not proven best: drift within ${formatPercent(s.gap.drift, 3)} of the total, tax and cost within ${formatDollarAmount(s.gap.taxAndCost)}`;
+  // "Best" is claimed only when every stage is proven: drift, tax and cost, and fewest trades.
+  const proven = !s.gap.proven
+    ? `not proven best: drift within ${formatPercent(s.gap.drift, 3)} of the total, tax and cost within ${formatDollarAmount(s.gap.taxAndCost)}`
+    : s.gap.fewestTradesProven
+      ? 'proven best plan'
+      : 'drift and tax within the tolerances of the best plan; fewest trades not proven';
   const totals =
     `${s.trades} trade${s.trades === 1 ? '' : 's'}; est. tax ${formatCents(s.tax)}; cost ${formatCents(s.cost)}; ` +
     `drift beyond tolerance ${formatCents(s.driftBefore)} → ${formatCents(s.driftAfter)} (${proven})`;

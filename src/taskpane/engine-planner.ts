@@ -29,7 +29,8 @@ export function draftResultOf(plan: Plan): DraftResult {
       driftAfter: s.classes.map((c) => ({ class: c.label, weight: c.weightAfter, target: c.target, drift: c.weightAfter - c.target })),
       totalTax: s.tax / 100,
       tradeCount: s.trades,
-      gap: s.gap.proven ? 0 : s.gap.drift,
+      // "Proven best plan" only when every stage is proven (fewest trades included).
+      gap: s.gap.proven && s.gap.fewestTradesProven ? 0 : s.gap.drift,
     },
     warnings: plan.warnings.map((w) => w.message),
   };

@@ -8,7 +8,8 @@
  * the latest buy within the 30-day wash-sale window for positions still being bought); two owners'
  * brokerage accounts, IRAs, 401ks, Roths and HSAs, cash in each, contributions and reserves.
  */
-import type { Cell } from '../src/engine';
+import { readHousehold } from '../src/engine';
+import type { Cell, Household } from '../src/engine';
 import { seededRandom } from './timing';
 
 export interface HouseholdSize {
@@ -241,4 +242,14 @@ function weightFor(cls: string, taxable: boolean): number {
   if (cls === 'Bonds') return taxable ? 0 : 2;
   if (cls === 'Real Estate') return taxable ? 0 : 1;
   return 1;
+}
+
+/** The household the planner reads from these cells (as the command line reads its tables). */
+export function toHousehold(c: HouseholdCells): Household {
+  return readHousehold({
+    holdings: { name: 'Holdings', cells: c.holdings },
+    targets: { name: 'Targets', cells: c.targets },
+    accounts: { name: 'Accounts', cells: c.accounts },
+    settings: { name: 'Settings', cells: c.settings },
+  });
 }

@@ -9,22 +9,13 @@
  * lexicographic MILP (bench/planner-reference.ts), REBAL_BENCH_EXACT_SECONDS a stage (default 60).
  */
 import highsLoader from 'highs';
-import { addMonths, bandOf, CASH_CLASS, keyOf, planTrades, readHousehold } from '../src/engine';
+import { addMonths, bandOf, CASH_CLASS, keyOf, planTrades } from '../src/engine';
 import type { Household, Plan, Solver } from '../src/engine';
 import { renderTable } from '../src/cli/text-table';
-import { HouseholdCells, LARGE_SIZES, largeHousehold, SIZES, syntheticHousehold } from './planner-households';
+import { HouseholdCells, LARGE_SIZES, largeHousehold, SIZES, syntheticHousehold, toHousehold } from './planner-households';
 import { exactReference, Reference, ReferenceStage } from './planner-reference';
 import { formatMs, median } from './timing';
 import { performance } from 'perf_hooks';
-
-function toHousehold(c: HouseholdCells): Household {
-  return readHousehold({
-    holdings: { name: 'Holdings', cells: c.holdings },
-    targets: { name: 'Targets', cells: c.targets },
-    accounts: { name: 'Accounts', cells: c.accounts },
-    settings: { name: 'Settings', cells: c.settings },
-  });
-}
 
 interface Outcome {
   /** Drift beyond tolerance left, dollars. */

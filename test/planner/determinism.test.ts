@@ -25,7 +25,7 @@ import fc from 'fast-check';
 import { planTrades, readHousehold, withAsOf } from '../../src/engine';
 import type { Household, PlanOptions, Solver } from '../../src/engine';
 import { WorkbookTables } from '../../src/cli/workbook-tables';
-import { HouseholdCells, SIZES, syntheticHousehold } from '../../bench/planner-households';
+import { SIZES, syntheticHousehold, toHousehold } from '../../bench/planner-households';
 import { cash, household, lot } from '../support/builders';
 import { busyWait, CanonicalPlan, canonicalPlan, coreCount, DelaySite, planLine, slowSolver, whileCoresBusy } from '../support/determinism';
 import { loadSolver } from '../support/solver';
@@ -34,15 +34,8 @@ import { AS_OF } from './plan-helpers';
 /** The household's own TimeLimit (the default, 2 s, for every household here). */
 const limitOf = (h: Household) => h.settings.timeLimit;
 
-/** Cells → household as the benchmark reads them (bench/planner.ts, toHousehold). */
-function fromCells(c: HouseholdCells): Household {
-  return readHousehold({
-    holdings: { name: 'Holdings', cells: c.holdings },
-    targets: { name: 'Targets', cells: c.targets },
-    accounts: { name: 'Accounts', cells: c.accounts },
-    settings: { name: 'Settings', cells: c.settings },
-  });
-}
+/** Cells → household as the benchmark reads them. */
+const fromCells = toHousehold;
 
 async function exampleHousehold(): Promise<Household> {
   const book = new ExcelJS.Workbook();

@@ -289,7 +289,7 @@ describe('Search and roundFrom on random households', () => {
     );
   });
 
-  test('improve never raises the score; byTaxCost keeps drift within its cap; dropTrades keeps both caps', () => {
+  test('improve never raises the score; byTaxCost keeps drift within its cap; dropTrades and dropAcross keep both caps', () => {
     fc.assert(
       fc.property(anyHouseholdArb, uArb, (spec, u) => {
         const pm = modelOf(spec);
@@ -311,6 +311,13 @@ describe('Search and roundFrom on random households', () => {
         const trades0 = s.tradeCount();
         new Search(s, new Effort(3000)).dropTrades(byTrades(cap, taxCap));
         expect(s.tradeCount()).toBeLessThanOrEqual(trades0);
+        expect(s.drift()).toBeLessThanOrEqual(cap + 1e-9);
+        expect(s.taxCost()).toBeLessThanOrEqual(taxCap + 1e-9);
+        expectConsistent(s);
+
+        const trades1 = s.tradeCount();
+        new Search(s, new Effort(3000)).dropAcross(byTrades(cap, taxCap));
+        expect(s.tradeCount()).toBeLessThanOrEqual(trades1);
         expect(s.drift()).toBeLessThanOrEqual(cap + 1e-9);
         expect(s.taxCost()).toBeLessThanOrEqual(taxCap + 1e-9);
         expectConsistent(s);
@@ -405,6 +412,36 @@ describe('repair stages (repair/index.ts)', () => {
     const s0 = new RepairState(pm);
     const s = repairDrift(pm, new Float64Array(pm.model.columns.length), 0, new Effort(20_000));
     expect(s.drift()).toBeLessThan(s0.drift());
+    expectConsistent(s);
+  });
+});
+
+describe('Search.dropAcross', () => {
+  test('by hand: a buy of US in one account moves to the other account that buys US, the cash back through Bonds', () => {
+    // Two IRAs, each buying US and Bonds; dropping IRA A's US buy (40 VTI, $4,000) and letting IRA B buy
+    // that much more US (B buying $4,000 fewer Bonds, A $4,000 more) keeps every class value and cash.
+    // B's Bonds buy was exactly $4,000, so it goes too: A buys only Bonds, B only US — two trades.
+    const pm = modelOf({
+      holdings: [cash('IRA A', 10_000), cash('IRA B', 10_000), lot('IRA A', 'VTI', 1, 100), lot('IRA A', 'BND', 1, 100), lot('IRA B', 'VTI', 1, 100), lot('IRA B', 'BND', 1, 100)],
+      targets: { 'US Stocks': 0.5, Bonds: 0.5 },
+      accounts: [{ account: 'IRA A', type: 'Traditional' }, { account: 'IRA B', type: 'Traditional' }],
+      settings: { WholeShares: true, MinTrade: 0 },
+    });
+    const s = new RepairState(pm);
+    const leg = (account: string, ticker: string) => pm.legs.findIndex((l) => l.account.name === account && l.ticker === ticker);
+    const q = new Float64Array(pm.legs.length);
+    q[leg('IRA A', 'VTI')] = 40;
+    q[leg('IRA A', 'BND')] = 60;
+    q[leg('IRA B', 'VTI')] = 60;
+    q[leg('IRA B', 'BND')] = 40;
+    s.set(q);
+    const d0 = s.drift();
+    expect(s.tradeCount()).toBe(4);
+    new Search(s, new Effort(10_000)).dropAcross(byTrades(d0, s.taxCost()));
+    expect(s.tradeCount()).toBe(2);
+    expect(s.q[leg('IRA A', 'BND')]).toBe(100);
+    expect(s.q[leg('IRA B', 'VTI')]).toBe(100);
+    expect(s.drift()).toBeCloseTo(d0, 9);
     expectConsistent(s);
   });
 });

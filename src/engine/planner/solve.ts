@@ -17,7 +17,7 @@ import { numericTolerance } from './context';
 import { PlannerModel, withLots } from './model';
 import { Leg } from './legs';
 import { checkStart, Objective, PlannerNumberError, Row } from './linear-model';
-import { Effort, repairDrift, RepairState, repairTaxCost, repairTrades } from './repair';
+import { Effort, repairDrift, RepairState, repairTaxCost, repairTrades, repairTradesAcross } from './repair';
 import { RELAXED_STARTS, REPAIR_GOAL, SEED, Stage, STAGES } from './stages';
 
 /** The solver as the adapters load it: `await require('highs')()` in Node, in a Web Worker in Excel. */
@@ -222,7 +222,7 @@ function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: n
   return best;
 }
 
-/** Stage 3: drop trades by local moves, then HiGHS from there. */
+/** Stage 3: drop trades by local moves, then HiGHS from there, then moves that drop trades across accounts. */
 function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: number, taxCap: number, caps: readonly Row[]): StageRun {
   const { pm } = run;
   let best: StageRun = { ...taxCost, value: pm.model.evaluate('trades', taxCost.x), bound: -Infinity };
@@ -234,10 +234,14 @@ function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: 
   state.load(taxCost.x);
   const effort = run.effort(STAGES.trades);
   repairTrades(state, driftCap - 1e-6, taxCap - 1e-6, effort);
-  run.spent(effort);
   consider(state.columns(), -Infinity);
   const searched = branchAndBound(run, STAGES.trades, caps, best.x, tradingLegs(pm, best.x));
   consider(searched.x, searched.bound);
+  // Then trades dropped across accounts, from the best plan so far.
+  state.load(best.x);
+  repairTradesAcross(state, driftCap - 1e-6, taxCap - 1e-6, effort);
+  run.spent(effort);
+  consider(state.columns(), -Infinity);
   return best;
 }
 
@@ -371,7 +375,8 @@ function isSolveFailure(e: unknown): boolean {
 }
 
 function relaxationsScaled(solver: Solver, pm: PlannerModel, driftTolerance: number, userBoundScale: number): Relaxed {
-  const model = solver.createModel(pm.model.toModelData('drift', [], false));
+  const data = pm.model.toModelData('drift', [], false);
+  const model = solver.createModel(data);
   try {
     model.options.set({ output_flag: false, ...numericTolerances(pm), ...(userBoundScale !== 0 ? { user_bound_scale: userBoundScale } : {}) });
     const solve = (objective: Objective) => {
@@ -397,7 +402,7 @@ function relaxationsScaled(solver: Solver, pm: PlannerModel, driftTolerance: num
     const drift = solve('drift');
     const driftTerms = pm.model.objectiveTerms('drift');
     if (!Number.isFinite(drift.value)) throw new PlannerNumberError(`the relaxed plan's drift is ${drift.value}`);
-    const capRow = pm.model.rows.length;
+    const capRow = data.numRows;
     model.addRow(-Infinity, drift.value + RELAXED_STARTS.cheap * driftTolerance, { indices: driftTerms.map(([c]) => c), values: driftTerms.map(([, a]) => a) });
     const costs = new Float64Array(pm.model.columns.length);
     for (const [c, a] of pm.model.objectiveTerms('taxCost')) costs[c] = a;

@@ -42,3 +42,11 @@ export function repairTaxCost(state: RepairState, driftCap: number, effort: Effo
 export function repairTrades(state: RepairState, driftCap: number, taxCap: number, effort: Effort): void {
   new Search(state, effort).dropTrades(byTrades(driftCap, taxCap));
 }
+
+/** Stage 3, then: drop trades across accounts (Search.dropAcross), and within them again. */
+export function repairTradesAcross(state: RepairState, driftCap: number, taxCap: number, effort: Effort): void {
+  const search = new Search(state, effort);
+  const score = byTrades(driftCap, taxCap);
+  search.dropAcross(score);
+  search.dropTrades(score);
+}

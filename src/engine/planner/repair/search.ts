@@ -4,6 +4,7 @@
  * the score. What the score is — D, tax + cost under a drift cap, trades under both caps — is passed
  * in, and the effort is counted in moves tried, so the same household always gets the same plan.
  */
+import { CASH_KEY } from '../book';
 import { Move, RepairState } from './state';
 
 /** What a search minimises; Infinity where a cap is broken. */
@@ -141,6 +142,42 @@ export class Search {
           for (const qj of this.steps(j)) moves.push([[i, -s.q[i]], [j, qj - s.q[j]]]);
         }
         improved = this.bestOf(score, moves) || improved;
+      }
+      if (!improved) break;
+    }
+  }
+
+  /**
+   * Fewer trades across accounts: drop trade i (class c, account A) and let a trade of c in another
+   * account B take its value v; the cash goes back through a class d traded in both — A trades v more
+   * of d, B v less. Class values and each account's cash stay as they were, to a share's rounding
+   * (whole shares: the last leg also tries one share either way).
+   */
+  dropAcross(score: Score): void {
+    const s = this.state;
+    const trading = (k: number) => s.q[k] !== 0 && s.facts[k].cls >= 0 && s.facts[k].leg.keyId !== CASH_KEY;
+    const shares = (value: number, k: number) => (s.whole ? Math.round(value / s.facts[k].leg.price) : value / s.facts[k].leg.price);
+    for (let pass = 0; pass < MAX_PASSES && !this.effort.exhausted; pass++) {
+      let improved = false;
+      for (let i = 0; i < s.q.length; i++) {
+        if (!trading(i)) continue;
+        const fi = s.facts[i];
+        const v = s.q[i] * fi.leg.price;
+        const moves: Move[] = [];
+        for (let m = 0; m < s.q.length; m++) {
+          const fm = s.facts[m];
+          if (m === i || fm.account === fi.account || fm.cls !== fi.cls || !trading(m)) continue;
+          for (const j of s.byAccount.get(fi.account) ?? []) {
+            const fj = s.facts[j];
+            if (j === i || fj.cls === fi.cls || !trading(j)) continue;
+            for (const n of s.byAccount.get(fm.account) ?? []) {
+              if (s.facts[n].cls !== fj.cls || !trading(n)) continue;
+              const dn = shares(-v, n);
+              for (const e of s.whole ? [0, -1, 1] : [0]) moves.push([[i, -s.q[i]], [m, shares(v, m)], [j, shares(v, j)], [n, dn + e]]);
+            }
+          }
+        }
+        if (moves.length > 0) improved = this.bestOf(score, moves) || improved;
       }
       if (!improved) break;
     }

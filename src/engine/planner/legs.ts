@@ -95,3 +95,8 @@ function newLeg(
 export function isCashKey(keyId: string): boolean {
   return keyId === CASH_KEY;
 }
+
+/** Every column that belongs to one leg. */
+export function legColumns(leg: Leg): number[] {
+  return [leg.buy, leg.buyOn, leg.sell, leg.sellOn, leg.sellsAll, leg.wholeSold, leg.tax].filter((c): c is number => c !== null);
+}

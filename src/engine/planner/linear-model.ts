@@ -110,10 +110,10 @@ export class LinearModel {
 
   /**
    * HiGHS model data of a scope minimising `objective`, with `extraRows` (the earlier stages' bounds)
-   * appended and the columns of `fixedToZero` held at 0 (HiGHS' presolve removes them). Every number
+   * appended and the columns of `fixed` held at their values (HiGHS' presolve removes them). Every number
    * is checked first (checkNumbers): the solver must never see one it cannot take.
    */
-  toModelData(objective: Objective, extraRows: readonly Row[], integral: boolean, scope: Scope = 'lots', fixedToZero: ReadonlySet<number> = new Set()): ModelData {
+  toModelData(objective: Objective, extraRows: readonly Row[], integral: boolean, scope: Scope = 'lots', fixed: ReadonlyMap<number, number> = new Map()): ModelData {
     this.checkNumbers(objective, extraRows);
     const numCols = this.columnCount(scope);
     const rows = [...this.rows.slice(0, this.rowCount(scope)), ...extraRows];
@@ -138,8 +138,8 @@ export class LinearModel {
       numCols,
       numRows: rows.length,
       colCost,
-      colLower: columns.map((c) => c.lower),
-      colUpper: columns.map((c, i) => (fixedToZero.has(i) ? 0 : c.upper)),
+      colLower: columns.map((c, i) => fixed.get(i) ?? c.lower),
+      colUpper: columns.map((c, i) => fixed.get(i) ?? c.upper),
       rowLower: rows.map((r) => r.lower),
       rowUpper: rows.map((r) => r.upper),
       matrix: { format: 'csr', numRows: rows.length, numCols, starts, indices, values },

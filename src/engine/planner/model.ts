@@ -24,7 +24,7 @@ import {
   wholeShares,
 } from './constraints';
 import { PlanContext, planContext } from './context';
-import { Leg, planLegs } from './legs';
+import { Leg, legColumns, planLegs } from './legs';
 import { LinearModel } from './linear-model';
 import { taxOfSelling } from './sell-order';
 
@@ -90,4 +90,24 @@ export function boughtGroups(pm: PlannerModel, x: ArrayLike<number>): Set<string
   const bought = new Set<string>();
   for (const leg of pm.legs) if (leg.buy !== null && leg.buyOn !== null && x[leg.buyOn] > 0.5 && x[leg.buy] > 1e-9) bought.add(groupKey(pm.ctx, leg));
   return bought;
+}
+
+/** The columns of every leg outside `free`, held at no trade in a restricted search. */
+export function noTradeOutside(pm: PlannerModel, free: ReadonlySet<Leg>): Map<number, number> {
+  const fixed = new Map<number, number>();
+  for (const leg of pm.legs) if (!free.has(leg)) for (const c of legColumns(leg)) fixed.set(c, 0);
+  return fixed;
+}
+
+/** Legs that trade in any of the plans. */
+export function tradingLegs(pm: PlannerModel, ...plans: ArrayLike<number>[]): Set<Leg> {
+  const legs = new Set<Leg>();
+  for (const x of plans) for (const leg of pm.legs) if (tradedAmount(leg, x) > 0) legs.add(leg);
+  return legs;
+}
+
+/** Shares the leg buys or sells in the plan (0 below a billionth of a share). */
+export function tradedAmount(leg: Leg, x: ArrayLike<number>): number {
+  const shares = (leg.buy !== null ? x[leg.buy] : 0) + (leg.sell !== null ? x[leg.sell] : 0);
+  return shares > 1e-9 ? shares : 0;
 }

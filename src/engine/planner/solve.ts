@@ -13,11 +13,12 @@ import type { Highs, HighsCallbackMap } from 'highs';
 import { InputError } from '../errors';
 import { formatCents, formatPlainNumber } from '../format';
 import { addCents } from '../money';
-import { numericTolerance } from './context';
-import { PlannerModel, withLots } from './model';
+import { noTradeOutside, PlannerModel, tradingLegs, withLots } from './model';
 import { Leg } from './legs';
+import { isSolveFailure, numericTolerances } from './solver-options';
+import { sparserPlan } from './sparsify';
 import { checkStart, Objective, PlannerNumberError, Row } from './linear-model';
-import { Effort, repairDrift, RepairState, repairTaxCost, repairTrades, repairTradesAcross } from './repair';
+import { Effort, repairDrift, repairRounded, RepairState, repairTaxCost, repairTrades, repairTradesAcross } from './repair';
 import { RELAXED_STARTS, REPAIR_GOAL, SEED, Stage, STAGES } from './stages';
 
 /** The solver as the adapters load it: `await require('highs')()` in Node, in a Web Worker in Excel. */
@@ -242,6 +243,21 @@ function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: 
   repairTradesAcross(state, driftCap - 1e-6, taxCap - 1e-6, effort);
   run.spent(effort);
   consider(state.columns(), -Infinity);
+  // Then the sparsest trade set reweighted LPs find (sparsify.ts), and the local moves from its plan.
+  if (best.value - best.bound > run.tolerance(STAGES.trades, best.bound) && run.mipAllowed && !run.outOfTime()) {
+    const sparse = sparserPlan(run.solver, pm, caps, best.x, STAGES.trades.budget.nodes, Math.max(MIN_SAFETY_SECONDS, run.secondsLeft()));
+    run.timedOut ||= sparse.timedOut;
+    if (sparse.x) {
+      const more = run.effort(STAGES.trades);
+      // Whole shares: the support's plan has share counts relaxed; the repair rounds it (within the caps).
+      const from = pm.ctx.book.settings.wholeShares ? repairRounded(pm, sparse.x, driftCap - 1e-6, taxCap - 1e-6, more) : null;
+      consider(from ? from.columns() : sparse.x, -Infinity);
+      state.load(best.x);
+      repairTradesAcross(state, driftCap - 1e-6, taxCap - 1e-6, more);
+      run.spent(more);
+      consider(state.columns(), -Infinity);
+    }
+  }
   return best;
 }
 
@@ -265,7 +281,7 @@ function branchAndBound(run: Run, stage: Stage, extra: readonly Row[], start: Fl
   const width = pm.model.columnCount(stage.scope);
   const widths = pm.ctx.book.settings.wholeShares ? stage.budget.maxColumns.wholeShares : stage.budget.maxColumns.fractional;
   const restricted = width > widths.proving && candidates !== null;
-  const fixed = restricted ? fixedColumns(pm, candidates) : new Set<number>();
+  const fixed = restricted ? noTradeOutside(pm, candidates) : new Map<number, number>();
   // Too wide for the budget (stages.ts maxColumns): the start stands, unproven unless its bounds prove it.
   if (start && width - fixed.size > (restricted ? widths.searched : widths.proving)) return { x: start, value: pm.model.evaluate(stage.objective, start), bound: -Infinity };
   const model = solver.createModel(pm.model.toModelData(stage.objective, extra, true, stage.scope, fixed));
@@ -315,23 +331,6 @@ function branchAndBound(run: Run, stage: Stage, extra: readonly Row[], start: Fl
   }
 }
 
-/** The columns of every leg outside `free`: held at no trade in a restricted search. */
-function fixedColumns(pm: PlannerModel, free: ReadonlySet<Leg>): Set<number> {
-  const fixed = new Set<number>();
-  for (const leg of pm.legs) {
-    if (free.has(leg)) continue;
-    for (const c of [leg.buy, leg.buyOn, leg.sell, leg.sellOn, leg.sellsAll, leg.wholeSold, leg.tax]) if (c !== null) fixed.add(c);
-  }
-  return fixed;
-}
-
-/** Legs that trade in any of the plans. */
-function tradingLegs(pm: PlannerModel, ...plans: ArrayLike<number>[]): Set<Leg> {
-  const legs = new Set<Leg>();
-  for (const x of plans) for (const leg of pm.legs) if ((leg.buy !== null && x[leg.buy] > 1e-9) || (leg.sell !== null && x[leg.sell] > 1e-9)) legs.add(leg);
-  return legs;
-}
-
 /** HiGHS' own time limit is never set below this, so a run that starts at the deadline still returns its start. */
 const MIN_SAFETY_SECONDS = 0.05;
 
@@ -368,11 +367,6 @@ function relaxations(solver: Solver, pm: PlannerModel, driftTolerance: number): 
 
 /** The solver could not bring a model to a trustworthy answer (numerically), as opposed to a bug. */
 class NumericTrouble extends Error {}
-
-/** HiGHS' run ending in its error status (-1), e.g. "MIP solver claims optimality, but with … infeasibilities". */
-function isSolveFailure(e: unknown): boolean {
-  return e instanceof Error && (e as { status?: unknown }).status === -1 && (e as { operation?: unknown }).operation === 'run';
-}
 
 function relaxationsScaled(solver: Solver, pm: PlannerModel, driftTolerance: number, userBoundScale: number): Relaxed {
   const data = pm.model.toModelData('drift', [], false);
@@ -443,16 +437,6 @@ function tooFarApart(pm: PlannerModel): InputError {
   const total = formatPlainNumber(pm.ctx.book.total / 100, '$');
   const span = cheapest ? `a price of ${formatPlainNumber(cheapest.price, '$')} (${cheapest.ticker}) beside a total of ${total}` : `a total of ${total}`;
   return new InputError({ table: 'Holdings', row: null, column: null }, `the trade planner could not solve this household reliably: its numbers are too far apart (${span})`);
-}
-
-/** HiGHS' tolerances for this household (context.ts, numericTolerance); below $10 million its defaults. */
-function numericTolerances(pm: PlannerModel): { primal_feasibility_tolerance: number } {
-  const tolerance = numericTolerance(pm.ctx.book);
-  // Only the rows' tolerance grows. The MIP's (mip_feasibility_tolerance) is also its integrality
-  // tolerance: a binary of 0.001 passing as 0 would let a trade of 0.001 × a $10¹² position hide
-  // behind a "no trade" indicator. Where HiGHS then cannot meet 1e-6 on trillion-dollar rows it gives
-  // up and the stage keeps its start (branchAndBound).
-  return { primal_feasibility_tolerance: Math.max(1e-7, tolerance) };
 }
 
 function boundRow(pm: PlannerModel, objective: Objective, name: string, upper: number): Row {

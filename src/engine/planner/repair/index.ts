@@ -5,7 +5,7 @@
  */
 import { PlannerModel } from '../model';
 import { roundFrom } from './round';
-import { byDrift, byTaxCost, byTrades, Effort, Search } from './search';
+import { byCapsThenTrades, byDrift, byTaxCost, byTrades, Effort, Search } from './search';
 import { RepairState } from './state';
 
 export { Effort } from './search';
@@ -49,4 +49,20 @@ export function repairTradesAcross(state: RepairState, driftCap: number, taxCap:
   const score = byTrades(driftCap, taxCap);
   search.dropAcross(score);
   search.dropTrades(score);
+}
+
+/**
+ * Stage 3 in whole shares from a plan with share counts relaxed (sparsify.ts): rounded, brought back
+ * inside both caps by small moves, then fewer trades.
+ */
+export function repairRounded(pm: PlannerModel, x: ArrayLike<number>, driftCap: number, taxCap: number, effort: Effort): RepairState {
+  const state = new RepairState(pm);
+  roundFrom(state, x, true);
+  const search = new Search(state, effort);
+  // Back inside the caps moving only the legs that trade (so no trade is added), then with any leg.
+  const trading = new Set(Array.from(state.q, (q, i) => (q !== 0 ? i : -1)).filter((i) => i >= 0));
+  search.improve(byCapsThenTrades(driftCap, taxCap), -Infinity, undefined, (i) => trading.has(i));
+  search.improve(byCapsThenTrades(driftCap, taxCap));
+  search.dropTrades(byTrades(driftCap, taxCap));
+  return state;
 }

@@ -6,7 +6,11 @@
  */
 import { RepairState } from './state';
 
-export function roundFrom(s: RepairState, x: ArrayLike<number>): void {
+/**
+ * `keepTrades` raises an account short of its floor through the trades it already makes before it
+ * opens a new one (raiseToFloor), for a relaxed plan whose trade set was chosen to be small.
+ */
+export function roundFrom(s: RepairState, x: ArrayLike<number>, keepTrades = false): void {
   const { pm, facts } = s;
   const wanted = pm.legs.map((leg, i) => {
     const net = (leg.buy === null ? 0 : x[leg.buy]) - (leg.sell === null ? 0 : x[leg.sell]);
@@ -28,7 +32,7 @@ export function roundFrom(s: RepairState, x: ArrayLike<number>): void {
     if (wanted[i] !== 0 && !s.legAllows(i, wanted[i])) wanted[i] = 0;
   });
   s.set(wanted);
-  for (const a of s.byAccount.keys()) raiseToFloor(s, a);
+  for (const a of s.byAccount.keys()) raiseToFloor(s, a, keepTrades);
   const groups = new Set(facts.map((f) => f.group));
   if (![...s.byAccount.keys()].every((a) => s.accountOk(a)) || ![...groups].every((g) => s.washOk(g))) s.set(new Float64Array(facts.length));
 }
@@ -38,38 +42,49 @@ const RAISE_ROUNDS = 100_000;
 
 /**
  * An account short of its floor sells more — the leg whose cheapest open lot costs least per dollar
- * first — and, when nothing is left to sell, buys less.
+ * first — and, when nothing is left to sell, buys less. With `keepTrades` it first sells more only
+ * where it already sells and buys less where it buys, so that no trade is added, and opens a new sell
+ * only when neither is left.
  */
-function raiseToFloor(s: RepairState, a: number): void {
+function raiseToFloor(s: RepairState, a: number, keepTrades: boolean): void {
   const legs = s.byAccount.get(a) ?? [];
   for (let round = 0; round < RAISE_ROUNDS && !s.accountOk(a); round++) {
-    let best: { i: number; q: number; rank: number } | null = null;
-    for (const i of legs) {
-      const f = s.facts[i];
-      const q = s.q[i];
-      if (q > 0 || f.sellMax <= 0) continue;
-      const cap = s.groupBought(f.group) ? f.safeShares : f.sellMax;
-      const shortfall = s.shortfall(a) / f.sellCash;
-      // A fractional step never below what floating point can add to q (at 10¹⁰ shares, 2e-6).
-      const fractional = Math.max(shortfall, Math.abs(q) * 1e-15);
-      // Whole shares: the shortfall's worth at once (one share at a time took 10⁵ rounds at $0.001).
-      const wholeStep = Math.max(1, Math.ceil(shortfall - 1e-9));
-      const step = q === 0 ? Math.max(f.minShares, s.whole ? wholeStep : fractional) : s.whole ? wholeStep : fractional;
-      const next = Math.min(-q + step, cap);
-      if (next <= -q + 1e-9 || !s.legAllows(i, -next)) continue;
-      const rank = (f.leg.tiers[0]?.taxPerShare ?? 0) / f.leg.price;
-      if (!best || rank < best.rank) best = { i, q: -next, rank };
-    }
-    if (!best) {
-      const buy = legs.filter((i) => s.q[i] > 0).sort((x, y) => s.q[y] * s.facts[y].leg.price - s.q[x] * s.facts[x].leg.price)[0];
-      if (buy === undefined) return;
-      // Buy less by the shortfall (not all of it: a relaxed plan of $10¹² may overspend by a dollar
-      // within the solver's tolerance, and dropping the whole buy would throw the plan away).
-      const short = s.shortfall(a) / s.facts[buy].buyCash;
-      const fewer = s.whole ? Math.max(1, Math.ceil(short - 1e-9)) : Math.max(short * (1 + 1e-9) + 1e-9, s.q[buy] * 1e-15);
-      const smaller = s.q[buy] - fewer;
-      best = { i: buy, q: smaller > 0 && s.legAllows(buy, smaller) ? smaller : 0, rank: 0 };
-    }
-    s.apply([[best.i, best.q - s.q[best.i]]], 1);
+    const move = (keepTrades ? sellMore(s, a, legs, true) ?? buyLess(s, legs) : null) ?? sellMore(s, a, legs, false) ?? buyLess(s, legs);
+    if (!move) return;
+    s.apply([[move.i, move.q - s.q[move.i]]], 1);
   }
+}
+
+/** The cheapest leg to sell more of (per dollar of its cheapest lot), or null; `onlySelling`: only legs that sell already. */
+function sellMore(s: RepairState, a: number, legs: readonly number[], onlySelling: boolean): { i: number; q: number } | null {
+  let best: { i: number; q: number; rank: number } | null = null;
+  for (const i of legs) {
+    const f = s.facts[i];
+    const q = s.q[i];
+    if (q > 0 || f.sellMax <= 0 || (onlySelling && q === 0)) continue;
+    const cap = s.groupBought(f.group) ? f.safeShares : f.sellMax;
+    const shortfall = s.shortfall(a) / f.sellCash;
+    // A fractional step never below what floating point can add to q (at 10¹⁰ shares, 2e-6).
+    const fractional = Math.max(shortfall, Math.abs(q) * 1e-15);
+    // Whole shares: the shortfall's worth at once (one share at a time took 10⁵ rounds at $0.001).
+    const wholeStep = Math.max(1, Math.ceil(shortfall - 1e-9));
+    const step = q === 0 ? Math.max(f.minShares, s.whole ? wholeStep : fractional) : s.whole ? wholeStep : fractional;
+    const next = Math.min(-q + step, cap);
+    if (next <= -q + 1e-9 || !s.legAllows(i, -next)) continue;
+    const rank = (f.leg.tiers[0]?.taxPerShare ?? 0) / f.leg.price;
+    if (!best || rank < best.rank) best = { i, q: -next, rank };
+  }
+  return best;
+}
+
+/** The account's largest buy made smaller by the shortfall (or dropped), or null when it buys nothing. */
+function buyLess(s: RepairState, legs: readonly number[]): { i: number; q: number } | null {
+  const buy = legs.filter((i) => s.q[i] > 0).sort((x, y) => s.q[y] * s.facts[y].leg.price - s.q[x] * s.facts[x].leg.price)[0];
+  if (buy === undefined) return null;
+  // Buy less by the shortfall (not all of it: a relaxed plan of $10¹² may overspend by a dollar within
+  // the solver's tolerance, and dropping the whole buy would throw the plan away).
+  const short = s.shortfall(s.facts[buy].account) / s.facts[buy].buyCash;
+  const fewer = s.whole ? Math.max(1, Math.ceil(short - 1e-9)) : Math.max(short * (1 + 1e-9) + 1e-9, s.q[buy] * 1e-15);
+  const smaller = s.q[buy] - fewer;
+  return { i: buy, q: smaller > 0 && s.legAllows(buy, smaller) ? smaller : 0 };
 }

@@ -23,6 +23,20 @@ export function byTrades(driftCap: number, taxCap: number): Score {
 }
 
 /**
+ * First inside both caps — by how much a plan breaks them (dollars) scores above every plan inside —
+ * then fewest trades: for a rounded plan that may start outside them.
+ */
+export function byCapsThenTrades(driftCap: number, taxCap: number): Score {
+  return (s) => {
+    const broken = Math.max(0, s.drift() - driftCap) + Math.max(0, s.taxCost() - taxCap);
+    return broken > 1e-9 ? OUTSIDE_CAPS + broken : s.tradeCount() + s.taxCost() * 1e-9;
+  };
+}
+
+/** Above any number of trades. */
+const OUTSIDE_CAPS = 1e9;
+
+/**
  * A budget of moves tried: deterministic work, unlike a clock. The clock (TimeLimit) is only the
  * safety net: it is read every CLOCK_EVERY moves, and when it has run out the search stops and says so.
  */
@@ -67,21 +81,24 @@ export class Search {
     private readonly effort: Effort,
   ) {}
 
-  /** Single-leg moves until none helps, then pairs within an account; stops at `goal` or when the effort is spent. */
-  improve(score: Score, goal = -Infinity, maxPasses = MAX_PASSES): void {
+  /**
+   * Single-leg moves until none helps, then pairs within an account; stops at `goal` or when the effort
+   * is spent. `movable` limits the legs moved (e.g. only those that trade, so no trade is added).
+   */
+  improve(score: Score, goal = -Infinity, maxPasses = MAX_PASSES, movable: (leg: number) => boolean = () => true): void {
     const s = this.state;
     const done = () => score(s) <= goal || this.effort.exhausted;
     for (let pass = 0; pass < maxPasses && !done(); pass++) {
       let improved = false;
       for (const legs of s.byAccount.values()) {
-        for (const i of legs) improved = this.bestOf(score, this.steps(i).map((q) => [[i, q - s.q[i]]] as Move)) || improved;
+        for (const i of legs) if (movable(i)) improved = this.bestOf(score, this.steps(i).map((q) => [[i, q - s.q[i]]] as Move)) || improved;
       }
       if (improved) continue;
       // Pairs only once no single move helps: they cost the square of the account's legs.
       for (const legs of s.byAccount.values()) {
         for (const i of legs) {
           for (const j of legs) {
-            if (j <= i || done()) continue;
+            if (j <= i || done() || !movable(i) || !movable(j)) continue;
             const moves: Move[] = [];
             for (const qi of this.steps(i)) for (const qj of this.steps(j)) moves.push([[i, qi - s.q[i]], [j, qj - s.q[j]]]);
             improved = this.bestOf(score, moves) || improved;

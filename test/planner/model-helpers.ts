@@ -81,3 +81,21 @@ export const householdArb: fc.Arbitrary<HouseholdSpec> = fc
 
 /** A random model (households the planner refuses, e.g. a reserve above all cash, are kept: the model still builds). */
 export const modelArb: fc.Arbitrary<PlannerModel> = householdArb.map(modelOf);
+
+/** Two IRAs with $10,000 of cash each and one share of VTI and of BND each, targets 50/50. */
+export function twoIras(wholeShares: boolean): PlannerModel {
+  return modelOf({
+    holdings: [cash('IRA A', 10_000), cash('IRA B', 10_000), lot('IRA A', 'VTI', 1, 100), lot('IRA A', 'BND', 1, 100), lot('IRA B', 'VTI', 1, 100), lot('IRA B', 'BND', 1, 100)],
+    targets: { 'US Stocks': 0.5, Bonds: 0.5 },
+    accounts: [
+      { account: 'IRA A', type: 'Traditional' },
+      { account: 'IRA B', type: 'Traditional' },
+    ],
+    settings: { WholeShares: wholeShares, MinTrade: 0 },
+  });
+}
+
+/** The index of the leg of this account and ticker. */
+export function legAt(pm: PlannerModel, account: string, ticker: string): number {
+  return pm.legs.findIndex((l) => l.account.name === account && l.ticker === ticker);
+}

@@ -11,7 +11,7 @@ import { roundFrom } from '../../src/engine/planner/repair/round';
 import { byDrift, byTaxCost, byTrades, Search } from '../../src/engine/planner/repair/search';
 import type { Move } from '../../src/engine/planner/repair/state';
 import { cash, lot } from '../support/builders';
-import { householdArb, legOf, modelOf } from './model-helpers';
+import { householdArb, legAt, legOf, modelOf, twoIras } from './model-helpers';
 
 const LONG_AGO = '2020-01-02';
 
@@ -421,14 +421,9 @@ describe('Search.dropAcross', () => {
     // Two IRAs, each buying US and Bonds; dropping IRA A's US buy (40 VTI, $4,000) and letting IRA B buy
     // that much more US (B buying $4,000 fewer Bonds, A $4,000 more) keeps every class value and cash.
     // B's Bonds buy was exactly $4,000, so it goes too: A buys only Bonds, B only US — two trades.
-    const pm = modelOf({
-      holdings: [cash('IRA A', 10_000), cash('IRA B', 10_000), lot('IRA A', 'VTI', 1, 100), lot('IRA A', 'BND', 1, 100), lot('IRA B', 'VTI', 1, 100), lot('IRA B', 'BND', 1, 100)],
-      targets: { 'US Stocks': 0.5, Bonds: 0.5 },
-      accounts: [{ account: 'IRA A', type: 'Traditional' }, { account: 'IRA B', type: 'Traditional' }],
-      settings: { WholeShares: true, MinTrade: 0 },
-    });
+    const pm = twoIras(true);
     const s = new RepairState(pm);
-    const leg = (account: string, ticker: string) => pm.legs.findIndex((l) => l.account.name === account && l.ticker === ticker);
+    const leg = (account: string, ticker: string) => legAt(pm, account, ticker);
     const q = new Float64Array(pm.legs.length);
     q[leg('IRA A', 'VTI')] = 40;
     q[leg('IRA A', 'BND')] = 60;

@@ -5,27 +5,15 @@
 import { RepairState } from '../../src/engine/planner/repair';
 import { Row } from '../../src/engine/planner/linear-model';
 import { sparserPlan } from '../../src/engine/planner/sparsify';
-import { cash, lot } from '../support/builders';
 import { loadSolver } from '../support/solver';
-import { modelOf } from './model-helpers';
-
-const twoIras = (wholeShares: boolean) =>
-  modelOf({
-    holdings: [cash('IRA A', 10_000), cash('IRA B', 10_000), lot('IRA A', 'VTI', 1, 100), lot('IRA A', 'BND', 1, 100), lot('IRA B', 'VTI', 1, 100), lot('IRA B', 'BND', 1, 100)],
-    targets: { 'US Stocks': 0.5, Bonds: 0.5 },
-    accounts: [
-      { account: 'IRA A', type: 'Traditional' },
-      { account: 'IRA B', type: 'Traditional' },
-    ],
-    settings: { WholeShares: wholeShares, MinTrade: 0 },
-  });
+import { legAt, twoIras } from './model-helpers';
 
 describe.each([false, true])('sparserPlan (whole shares %s)', (whole) => {
   test('four buys become two, within both caps, keeping every rule', async () => {
     const solver = await loadSolver();
     const pm = twoIras(whole);
     const s = new RepairState(pm);
-    const leg = (account: string, ticker: string) => pm.legs.findIndex((l) => l.account.name === account && l.ticker === ticker);
+    const leg = (account: string, ticker: string) => legAt(pm, account, ticker);
     const q = new Float64Array(pm.legs.length);
     q[leg('IRA A', 'VTI')] = 40;
     q[leg('IRA A', 'BND')] = 59;
@@ -51,7 +39,7 @@ describe.each([false, true])('sparserPlan (whole shares %s)', (whole) => {
     const pm = twoIras(whole);
     const s = new RepairState(pm);
     const q = new Float64Array(pm.legs.length);
-    q[pm.legs.findIndex((l) => l.account.name === 'IRA A' && l.ticker === 'BND')] = 99;
+    q[legAt(pm, 'IRA A', 'BND')] = 99;
     s.set(q);
     const start = s.columns();
     const caps: Row[] = [{ name: 'drift', lower: -Infinity, upper: pm.model.evaluate('drift', start) + 1e-6, terms: pm.model.objectiveTerms('drift') }];

@@ -26,15 +26,16 @@ describe.each([false, true])('sparserPlan (whole shares %s)', (whole) => {
       { name: 'drift', lower: -Infinity, upper: pm.model.evaluate('drift', start) + 1e-6, terms: pm.model.objectiveTerms('drift') },
       { name: 'taxCost', lower: -Infinity, upper: pm.model.evaluate('taxCost', start) + 1e-6, terms: pm.model.objectiveTerms('taxCost') },
     ];
-    const sparse = sparserPlan(solver, pm, caps, start, 50, 10);
+    const sparse = sparserPlan(solver, pm, caps, start, start, 50, 10);
     expect(sparse.timedOut).toBe(false);
-    expect(sparse.x).not.toBeNull();
-    const x = sparse.x!;
-    expect(pm.model.evaluate('trades', x)).toBe(2);
-    if (!whole) expect(pm.model.isFeasible(x, caps)).toBe(true); // whole shares: the caller rounds it (repairRounded)
+    expect(sparse.plans).toHaveLength(whole ? 2 : 1);
+    for (const x of sparse.plans) {
+      expect(pm.model.evaluate('trades', x)).toBe(2);
+      if (!whole) expect(pm.model.isFeasible(x, caps)).toBe(true); // whole shares: the caller rounds it (repairRounded)
+    }
   });
 
-  test('nothing sparser to find: null', async () => {
+  test('nothing sparser to find: no plan', async () => {
     const solver = await loadSolver();
     const pm = twoIras(whole);
     const s = new RepairState(pm);
@@ -43,6 +44,7 @@ describe.each([false, true])('sparserPlan (whole shares %s)', (whole) => {
     s.set(q);
     const start = s.columns();
     const caps: Row[] = [{ name: 'drift', lower: -Infinity, upper: pm.model.evaluate('drift', start) + 1e-6, terms: pm.model.objectiveTerms('drift') }];
-    expect(sparserPlan(solver, pm, caps, start, 50, 10).x).toBeNull();
+    expect(sparserPlan(solver, pm, caps, start, start, 50, 10).plans).toEqual([]);
+    expect(sparserPlan(solver, pm, caps, start, new Float64Array(start.length), 50, 10).plans).toEqual([]);
   });
 });

@@ -243,15 +243,17 @@ function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: 
   repairTradesAcross(state, driftCap - 1e-6, taxCap - 1e-6, effort);
   run.spent(effort);
   consider(state.columns(), -Infinity);
-  // Then the sparsest trade set reweighted LPs find (sparsify.ts), and the local moves from its plan.
-  if (best.value - best.bound > run.tolerance(STAGES.trades, best.bound) && run.mipAllowed && !run.outOfTime()) {
-    const sparse = sparserPlan(run.solver, pm, caps, best.x, STAGES.trades.budget.nodes, Math.max(MIN_SAFETY_SECONDS, run.secondsLeft()));
+  // Then the sparsest trade sets reweighted LPs find (sparsify.ts) — from equal weights and from the
+  // plan so far, which settle on different supports — and the local moves from their plans.
+  for (const initial of [new Float64Array(best.x.length), best.x]) {
+    if (best.value - best.bound <= run.tolerance(STAGES.trades, best.bound) || !run.mipAllowed || run.outOfTime()) break;
+    const sparse = sparserPlan(run.solver, pm, caps, best.x, initial, STAGES.trades.budget.nodes, Math.max(MIN_SAFETY_SECONDS, run.secondsLeft()));
     run.timedOut ||= sparse.timedOut;
-    if (sparse.x) {
+    for (const plan of sparse.plans) {
       const more = run.effort(STAGES.trades);
       // Whole shares: the support's plan has share counts relaxed; the repair rounds it (within the caps).
-      const from = pm.ctx.book.settings.wholeShares ? repairRounded(pm, sparse.x, driftCap - 1e-6, taxCap - 1e-6, more) : null;
-      consider(from ? from.columns() : sparse.x, -Infinity);
+      const from = pm.ctx.book.settings.wholeShares ? repairRounded(pm, plan, driftCap - 1e-6, taxCap - 1e-6, more) : null;
+      consider(from ? from.columns() : plan, -Infinity);
       state.load(best.x);
       repairTradesAcross(state, driftCap - 1e-6, taxCap - 1e-6, more);
       run.spent(more);

@@ -18,20 +18,28 @@ import { SEED } from './stages';
 const ROUNDS = 4;
 
 export interface Sparser {
-  /** The plan on the sparsest support found, or null (none with fewer trades, or none that keeps every rule). */
-  readonly x: Float64Array | null;
+  /**
+   * Plans on the sparsest support found (none: no support with fewer trades, or no plan on it that
+   * keeps every rule). Whole shares: two, with share counts relaxed — the cheapest and the closest to
+   * target (which leaves the rounding more room under the drift cap) — for the caller to round.
+   */
+  readonly plans: readonly Float64Array[];
   /** True when the TimeLimit safety net stopped the support's search. */
   readonly timedOut: boolean;
 }
 
-/** The plan on the sparsest support reweighting finds; `nodes` bounds the final MILP, `timeLimit` (s) is the safety net. */
-export function sparserPlan(solver: Highs, pm: PlannerModel, caps: readonly Row[], start: Float64Array, nodes: number, timeLimit: number): Sparser {
-  const none = { x: null, timedOut: false };
+/**
+ * The plan on the sparsest support reweighting finds, with fewer trades than `start`. The first round
+ * weighs each leg by `initial` (the plan so far, or nothing: plain ℓ1, equal weights per dollar);
+ * `nodes` bounds the final MILP, `timeLimit` (s) is the safety net.
+ */
+export function sparserPlan(solver: Highs, pm: PlannerModel, caps: readonly Row[], start: Float64Array, initial: ArrayLike<number>, nodes: number, timeLimit: number): Sparser {
+  const none = { plans: [], timedOut: false };
   const T = pm.ctx.book.total / 100;
   // δ keeps a trade that is zero from getting an infinite weight; a thousandth of a percent of T is
   // far below any trade worth making (MinTrade is $50 by default) and far above rounding noise.
   const delta = Math.max(0.01, 1e-5 * T);
-  let x: ArrayLike<number> = start;
+  let x: ArrayLike<number> = initial;
   const lp = solver.createModel(pm.model.toModelData('trades', caps, false));
   try {
     lp.options.set({ output_flag: false, ...numericTolerances(pm) });
@@ -57,18 +65,27 @@ export function sparserPlan(solver: Highs, pm: PlannerModel, caps: readonly Row[
   }
   const support = pm.legs.filter((leg) => tradedAmount(leg, x) * leg.price > SUPPORT_DOLLARS);
   if (support.length >= pm.model.evaluate('trades', start) - 0.5) return none;
-  return planOnSupport(solver, pm, caps, new Set(support), x, nodes, timeLimit);
+  const objectives = pm.ctx.book.settings.wholeShares ? (['taxCost', 'drift'] as const) : (['taxCost'] as const);
+  const plans: Float64Array[] = [];
+  let timedOut = false;
+  for (const objective of objectives) {
+    const plan = planOnSupport(solver, pm, caps, new Set(support), x, objective, nodes, timeLimit);
+    timedOut ||= plan.timedOut;
+    if (plan.x) plans.push(plan.x);
+  }
+  return { plans, timedOut };
 }
 
 /** Below this a relaxed trade is taken as no trade (a cent, well below any MinTrade). */
 const SUPPORT_DOLLARS = 0.01;
 
 /**
- * The cheapest plan within the caps that trades exactly the support's legs, each in the relaxed plan's
- * direction. In whole shares it is solved with share counts relaxed (a MILP in share counts has a root
- * that grows fast with the legs: 41 legs of household L took 0.4–1.8 s) and rounded by the caller.
+ * The plan within the caps, least in `objective`, that trades exactly the support's legs, each in the
+ * relaxed plan's direction. In whole shares it is solved with share counts relaxed (a MILP in share
+ * counts has a root that grows fast with the legs: 41 legs of household L took 0.4–1.8 s) and rounded
+ * by the caller.
  */
-function planOnSupport(solver: Highs, pm: PlannerModel, caps: readonly Row[], support: ReadonlySet<Leg>, relaxed: ArrayLike<number>, nodes: number, timeLimit: number): Sparser {
+function planOnSupport(solver: Highs, pm: PlannerModel, caps: readonly Row[], support: ReadonlySet<Leg>, relaxed: ArrayLike<number>, objective: 'taxCost' | 'drift', nodes: number, timeLimit: number): { x: Float64Array | null; timedOut: boolean } {
   const fixed = new Map<number, number>();
   for (const leg of pm.legs) {
     if (!support.has(leg)) {
@@ -81,7 +98,8 @@ function planOnSupport(solver: Highs, pm: PlannerModel, caps: readonly Row[], su
     if (buys && leg.sell !== null) fixed.set(leg.sell, 0);
     if (!buys && leg.buy !== null) fixed.set(leg.buy, 0);
   }
-  const model = solver.createModel(pm.model.toModelData('taxCost', caps, !pm.ctx.book.settings.wholeShares, 'lots', fixed));
+  const whole = pm.ctx.book.settings.wholeShares;
+  const model = solver.createModel(pm.model.toModelData(objective, caps, !whole, 'lots', fixed));
   try {
     model.options.set({ output_flag: false, mip_max_nodes: nodes, time_limit: timeLimit, random_seed: SEED, mip_heuristic_run_root_reduced_cost: false, ...numericTolerances(pm) });
     let status: number;

@@ -15,7 +15,8 @@ export function roundFrom(s: RepairState, x: ArrayLike<number>, keepTrades = fal
   const wanted = pm.legs.map((leg, i) => {
     const net = (leg.buy === null ? 0 : x[leg.buy]) - (leg.sell === null ? 0 : x[leg.sell]);
     const f = facts[i];
-    let q = !s.whole ? net : net > 0 ? Math.floor(net + 1e-6) : -Math.round(-net);
+    // keepTrades: sells round down too, so no lot is sold beyond the relaxed plan (tax only falls).
+    let q = !s.whole ? net : net > 0 ? Math.floor(net + 1e-6) : keepTrades ? -Math.floor(-net + 1e-6) : -Math.round(-net);
     if (Math.abs(q) < 1e-9) q = 0;
     // The relaxed plan keeps bounds only to the solver's tolerance (10¹³ shares may come back as
     // 10¹³ + 0.002): clamp, or legAllows would drop the whole trade.
@@ -42,14 +43,14 @@ const RAISE_ROUNDS = 100_000;
 
 /**
  * An account short of its floor sells more — the leg whose cheapest open lot costs least per dollar
- * first — and, when nothing is left to sell, buys less. With `keepTrades` it first sells more only
- * where it already sells and buys less where it buys, so that no trade is added, and opens a new sell
- * only when neither is left.
+ * first — and, when nothing is left to sell, buys less. With `keepTrades` it first buys less where it
+ * buys and then sells more only where it already sells, so that no trade is added (and no more tax
+ * than needed), and opens a new sell only when neither is left.
  */
 function raiseToFloor(s: RepairState, a: number, keepTrades: boolean): void {
   const legs = s.byAccount.get(a) ?? [];
   for (let round = 0; round < RAISE_ROUNDS && !s.accountOk(a); round++) {
-    const move = (keepTrades ? sellMore(s, a, legs, true) ?? buyLess(s, legs) : null) ?? sellMore(s, a, legs, false) ?? buyLess(s, legs);
+    const move = (keepTrades ? buyLess(s, legs) ?? sellMore(s, a, legs, true) : null) ?? sellMore(s, a, legs, false) ?? buyLess(s, legs);
     if (!move) return;
     s.apply([[move.i, move.q - s.q[move.i]]], 1);
   }

@@ -28,13 +28,16 @@ export function byTrades(driftCap: number, taxCap: number): Score {
  */
 export function byCapsThenTrades(driftCap: number, taxCap: number): Score {
   return (s) => {
-    const broken = Math.max(0, s.drift() - driftCap) + Math.max(0, s.taxCost() - taxCap);
+    // A dollar over the tax cap weighs far more than a dollar of drift: drift is brought back with
+    // buys and cash, which cost no tax, before a sell is made larger.
+    const broken = Math.max(0, s.drift() - driftCap) + TAX_OVER_DRIFT * Math.max(0, s.taxCost() - taxCap);
     return broken > 1e-9 ? OUTSIDE_CAPS + broken : s.tradeCount() + s.taxCost() * 1e-9;
   };
 }
 
 /** Above any number of trades. */
 const OUTSIDE_CAPS = 1e9;
+const TAX_OVER_DRIFT = 1e3;
 
 /**
  * A budget of moves tried: deterministic work, unlike a clock. The clock (TimeLimit) is only the

@@ -4,22 +4,22 @@
  *   2. with D within 0.1% of T of its proven bound, minimise tax + cost, with the lots;
  *   3. with tax + cost within 1% of its proven bound too, minimise the number of trades.
  * Each stage: the whole-share repair first (repair/), then HiGHS' branch and bound from the repair's
- * plan only while the plan is not yet proven within the stage's tolerance. Proven bounds come from the
+ * plan only while the plan is not yet proven within the stage's tolerance (and only on a model narrow
+ * enough for its budget, stages.ts). Proven bounds come from the
  * fractional relaxation (LPs, solved exactly) and from HiGHS. All work is budgeted in moves and nodes,
  * never in time, so the plan is a function of the workbook alone; TimeLimit is a safety net.
  * Every HiGHS model is disposed (garbage collection does not free them).
  */
-import type { Highs, HighsCallbackMap } from 'highs';
-import { InputError } from '../errors';
-import { formatCents, formatPlainNumber } from '../format';
-import { addCents } from '../money';
-import { noTradeOutside, PlannerModel, tradingLegs, withLots } from './model';
-import { Leg } from './legs';
-import { isSolveFailure, numericTolerances } from './solver-options';
+import type { Highs } from 'highs';
+import { branchAndBound, MIN_SAFETY_SECONDS } from './branch-and-bound';
+import { Objective, Row } from './linear-model';
+import { PlannerModel, tradingLegs, withLots } from './model';
+import { infeasible, shortAccounts, tooFarApart } from './refusals';
+import { relaxations } from './relaxation';
+import { repairDrift, repairRounded, RepairState, repairTaxCost, repairTrades, repairTradesAcross } from './repair';
+import { Run, StageRun } from './run';
 import { sparserPlan } from './sparsify';
-import { checkStart, Objective, PlannerNumberError, Row } from './linear-model';
-import { Effort, repairDrift, repairRounded, RepairState, repairTaxCost, repairTrades, repairTradesAcross } from './repair';
-import { RELAXED_STARTS, REPAIR_GOAL, SEED, Stage, STAGES } from './stages';
+import { REPAIR_GOAL, STAGES } from './stages';
 
 /** The solver as the adapters load it: `await require('highs')()` in Node, in a Web Worker in Excel. */
 export type Solver = Highs;
@@ -59,61 +59,6 @@ export interface StagedSolution {
   readonly gaveUp: boolean;
   /** True when the TimeLimit safety net cut a stage short. */
   readonly timeLimitReached: boolean;
-}
-
-/** A stage's plan so far: the full column vector, its value and proven bound. */
-interface StageRun {
-  readonly x: Float64Array;
-  readonly value: number;
-  readonly bound: number;
-  readonly gaveUp?: boolean;
-  readonly timedOut?: boolean;
-}
-
-/** What every stage shares: the solver, the model, the safety net and what happened so far. */
-class Run {
-  readonly T: number;
-  readonly mipAllowed: boolean;
-  gaveUp = false;
-  timedOut = false;
-  private readonly deadline: number;
-
-  constructor(
-    readonly solver: Solver,
-    readonly pm: PlannerModel,
-    readonly options: SolveOptions,
-  ) {
-    this.T = pm.ctx.book.total / 100;
-    this.deadline = this.now() + options.timeLimit * 1000;
-    // On a model whose numbers span more than MIP_SPAN, HiGHS' branch and bound is not run at all:
-    // there it can loop inside presolve without reaching a limit or interrupt check (measured: a
-    // household of $3.5 trillion with bounds of 4e12 shares). The plan is then the repair's, measured
-    // against the LP bounds, which usually prove it within the tolerances anyway.
-    this.mipAllowed = modelSpan(pm) <= MIP_SPAN;
-  }
-
-  now(): number {
-    return this.options.now?.() ?? 0;
-  }
-
-  secondsLeft(): number {
-    return Math.max(0, (this.deadline - this.now()) / 1000);
-  }
-
-  readonly outOfTime = (): boolean => this.options.now !== undefined && this.now() >= this.deadline;
-
-  effort(stage: Stage): Effort {
-    return new Effort(stage.budget.repairMoves, this.outOfTime);
-  }
-
-  tolerance(stage: Stage, bound: number): number {
-    return stage.tolerance(bound, this.T);
-  }
-
-  /** Notes how an effort ended (the clock, not the budget, is the safety net). */
-  spent(effort: Effort): void {
-    this.timedOut ||= effort.stoppedByClock;
-  }
 }
 
 export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOptions): StagedSolution {
@@ -223,7 +168,10 @@ function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: n
   return best;
 }
 
-/** Stage 3: drop trades by local moves, then HiGHS from there, then moves that drop trades across accounts. */
+/**
+ * Stage 3: drop trades by local moves, then HiGHS from there, then moves that drop trades across
+ * accounts, then the sparsest trade sets reweighted LPs find (sparsify.ts).
+ */
 function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: number, taxCap: number, caps: readonly Row[]): StageRun {
   const { pm } = run;
   let best: StageRun = { ...taxCost, value: pm.model.evaluate('trades', taxCost.x), bound: -Infinity };
@@ -263,219 +211,6 @@ function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: 
   return best;
 }
 
-/**
- * HiGHS' branch and bound on one stage, from `start` (a full plan that keeps every rule), within the
- * stage's node budget. A model wider than the stage's maxColumns is searched restricted to the legs of
- * `candidates` (every other leg held at no trade) when that is narrow enough: it finds better plans
- * but proves nothing about the whole model, so its bound is not used. Returns a full plan: a
- * positions-scope answer gets its lots (withLots).
- */
-function branchAndBound(run: Run, stage: Stage, extra: readonly Row[], start: Float64Array | null, candidates: ReadonlySet<Leg> | null = null): StageRun {
-  const { pm, solver } = run;
-  const fallback = (why: 'gaveUp' | 'timedOut'): StageRun => {
-    if (!start) throw tooFarApart(pm);
-    if (why === 'gaveUp') run.gaveUp = true;
-    else run.timedOut = true;
-    return { x: start, value: pm.model.evaluate(stage.objective, start), bound: -Infinity };
-  };
-  if (!run.mipAllowed) return fallback('gaveUp');
-  if (run.outOfTime()) return fallback('timedOut');
-  const width = pm.model.columnCount(stage.scope);
-  const widths = pm.ctx.book.settings.wholeShares ? stage.budget.maxColumns.wholeShares : stage.budget.maxColumns.fractional;
-  const restricted = width > widths.proving && candidates !== null;
-  const fixed = restricted ? noTradeOutside(pm, candidates) : new Map<number, number>();
-  // Too wide for the budget (stages.ts maxColumns): the start stands, unproven unless its bounds prove it.
-  if (start && width - fixed.size > (restricted ? widths.searched : widths.proving)) return { x: start, value: pm.model.evaluate(stage.objective, start), bound: -Infinity };
-  const model = solver.createModel(pm.model.toModelData(stage.objective, extra, true, stage.scope, fixed));
-  try {
-    model.options.set({
-      output_flag: false,
-      mip_max_nodes: stage.budget.nodes,
-      // The safety net only: a machine fast enough finishes the node budget long before it.
-      time_limit: Math.max(MIN_SAFETY_SECONDS, run.secondsLeft()),
-      mip_abs_gap: stage.mipGap.absolute(run.T),
-      mip_rel_gap: stage.mipGap.relative,
-      random_seed: SEED,
-      // The root reduced-cost heuristic runs a sub-MIP that heeds neither limit: measured, a 19-column
-      // stage with a 0.1 s limit ran 100–150 s in it. The repair already gives HiGHS a good start.
-      mip_heuristic_run_root_reduced_cost: false,
-      ...numericTolerances(pm),
-    });
-    if (start) {
-      const prefix = start.subarray(0, width);
-      checkStart(prefix, pm.model.columns);
-      model.setSolution({ colValue: prefix });
-    }
-    let status: number;
-    try {
-      status = model.run(callbacks(solver, stage, run.options)).modelStatus;
-    } catch (e) {
-      // HiGHS gives up on a model it cannot solve to its tolerances ("solve error"); the start is a plan
-      // that keeps every rule (checked by the caller), so it stands, unproven. Without one: say so.
-      if (!isSolveFailure(e)) throw e;
-      return fallback('gaveUp');
-    }
-    const codes = solver.constants.modelStatus;
-    if (status === codes.timeLimit) run.timedOut = true;
-    const hasSolution = model.info.get('primal_solution_status') === solver.constants.solutionStatus.feasible;
-    // Later stages always have their start (feasible by construction); stage 1 without one may not.
-    if (!hasSolution && !start) {
-      if (status === codes.infeasible || status === codes.unboundedOrInfeasible) throw shortAccounts(pm).length > 0 ? infeasible(pm) : tooFarApart(pm);
-      throw new InputError({ table: 'Settings', row: null, column: 'TimeLimit' }, 'no plan that keeps every rule was found within the time limit; raise TimeLimit');
-    }
-    const x = hasSolution ? withLots(pm, model.getSolution().colValue) : start!;
-    const value = pm.model.evaluate(stage.objective, x);
-    const dualBound = Number(model.info.get('mip_dual_bound'));
-    const bound = restricted ? -Infinity : Number.isFinite(dualBound) ? Math.min(dualBound, value) : status === codes.optimal ? value : -Infinity;
-    return { x, value, bound };
-  } finally {
-    model.dispose();
-  }
-}
-
-/** HiGHS' own time limit is never set below this, so a run that starts at the deadline still returns its start. */
-const MIN_SAFETY_SECONDS = 0.05;
-
-/** The fractional relaxation's answers: proven bounds and the repair's starting points. */
-interface Relaxed {
-  readonly drift: { x: Float64Array; value: number };
-  readonly cheap: { x: Float64Array; value: number };
-  readonly inside: { x: Float64Array; value: number };
-  readonly taxCost: { x: Float64Array; value: number };
-}
-
-/**
- * The fractional relaxation (every integer relaxed), solved exactly in one HiGHS model warm-started
- * from one solve to the next: least D; then least tax + cost with D within the shares of the tolerance
- * RELAXED_STARTS gives (the repair's starting points), and within the whole tolerance (the proven
- * bound on tax + cost).
- */
-function relaxations(solver: Solver, pm: PlannerModel, driftTolerance: number): Relaxed {
-  try {
-    return relaxationsScaled(solver, pm, driftTolerance, 0);
-  } catch (e) {
-    if (!(e instanceof NumericTrouble)) throw e;
-  }
-  // Bounds of 10¹² shares beside costs of 10⁻⁶ a share defeat the simplex's own scaling ("optimal"
-  // becomes "unknown"): HiGHS' user_bound_scale brings the largest bound near 10⁶. Only here, on the
-  // LPs: on a MIP it would scale the integer columns too.
-  try {
-    return relaxationsScaled(solver, pm, driftTolerance, boundScale(pm));
-  } catch (e) {
-    if (!(e instanceof NumericTrouble)) throw e;
-    throw tooFarApart(pm);
-  }
-}
-
-/** The solver could not bring a model to a trustworthy answer (numerically), as opposed to a bug. */
-class NumericTrouble extends Error {}
-
-function relaxationsScaled(solver: Solver, pm: PlannerModel, driftTolerance: number, userBoundScale: number): Relaxed {
-  const data = pm.model.toModelData('drift', [], false);
-  const model = solver.createModel(data);
-  try {
-    model.options.set({ output_flag: false, ...numericTolerances(pm), ...(userBoundScale !== 0 ? { user_bound_scale: userBoundScale } : {}) });
-    const solve = (objective: Objective) => {
-      let status: number;
-      try {
-        status = model.run().modelStatus;
-      } catch (e) {
-        if (!isSolveFailure(e)) throw e;
-        throw new NumericTrouble((e as Error).message);
-      }
-      const codes = solver.constants.modelStatus;
-      if (status === codes.infeasible || status === codes.unboundedOrInfeasible) {
-        // Doing nothing keeps every rule but a reserve above cash and contribution; with no such
-        // account, "infeasible" is the solver's numerical trouble, not the household's.
-        if (shortAccounts(pm).length > 0) throw infeasible(pm);
-        throw new NumericTrouble('the relaxed plan was reported infeasible');
-      }
-      if (status !== codes.optimal) throw new NumericTrouble(`the relaxed plan did not solve (HiGHS model status ${status})`);
-      const x = model.getSolution().colValue;
-      checkStart(x, pm.model.columns);
-      return { x, value: pm.model.evaluate(objective, x) };
-    };
-    const drift = solve('drift');
-    const driftTerms = pm.model.objectiveTerms('drift');
-    if (!Number.isFinite(drift.value)) throw new PlannerNumberError(`the relaxed plan's drift is ${drift.value}`);
-    const capRow = data.numRows;
-    model.addRow(-Infinity, drift.value + RELAXED_STARTS.cheap * driftTolerance, { indices: driftTerms.map(([c]) => c), values: driftTerms.map(([, a]) => a) });
-    const costs = new Float64Array(pm.model.columns.length);
-    for (const [c, a] of pm.model.objectiveTerms('taxCost')) costs[c] = a;
-    model.changeColsCost({ kind: 'range', from: 0, to: costs.length - 1 }, costs);
-    const cheap = solve('taxCost');
-    model.changeRowBounds(capRow, -Infinity, drift.value + RELAXED_STARTS.inside * driftTolerance);
-    const inside = solve('taxCost');
-    model.changeRowBounds(capRow, -Infinity, drift.value + driftTolerance);
-    const taxCost = solve('taxCost');
-    return { drift, cheap, inside, taxCost };
-  } finally {
-    model.dispose();
-  }
-}
-
-/** The largest magnitude HiGHS' MIP is given (bounds and coefficients); beyond it the repair's plan stands. */
-const MIP_SPAN = 1e10;
-
-/** The largest finite bound or coefficient of the model. */
-function modelSpan(pm: PlannerModel): number {
-  let largest = 0;
-  for (const c of pm.model.columns) for (const b of [c.lower, c.upper]) if (Number.isFinite(b)) largest = Math.max(largest, Math.abs(b));
-  for (const r of pm.model.rows) {
-    for (const b of [r.lower, r.upper]) if (Number.isFinite(b)) largest = Math.max(largest, Math.abs(b));
-    for (const [, a] of r.terms) largest = Math.max(largest, Math.abs(a));
-  }
-  return largest;
-}
-
-/** The power of two that brings the model's largest finite bound to about 10⁶ (HiGHS' user_bound_scale). */
-function boundScale(pm: PlannerModel): number {
-  return -Math.max(0, Math.ceil(Math.log2(Math.max(1, modelSpan(pm)))) - 20);
-}
-
-/** A clear message for the user when even the scaled relaxation cannot be solved reliably. */
-function tooFarApart(pm: PlannerModel): InputError {
-  const cheapest = pm.legs.reduce<{ ticker: string; price: number } | null>((best, l) => (!best || l.price < best.price ? { ticker: l.ticker, price: l.price } : best), null);
-  const total = formatPlainNumber(pm.ctx.book.total / 100, '$');
-  const span = cheapest ? `a price of ${formatPlainNumber(cheapest.price, '$')} (${cheapest.ticker}) beside a total of ${total}` : `a total of ${total}`;
-  return new InputError({ table: 'Holdings', row: null, column: null }, `the trade planner could not solve this household reliably: its numbers are too far apart (${span})`);
-}
-
 function boundRow(pm: PlannerModel, objective: Objective, name: string, upper: number): Row {
   return { name, lower: -Infinity, upper, terms: pm.model.objectiveTerms(objective) };
-}
-
-function callbacks(solver: Solver, stage: Stage, options: SolveOptions): HighsCallbackMap {
-  const { shouldStop, onProgress } = options;
-  if (!shouldStop && !onProgress) return {};
-  return {
-    [solver.constants.callbackType.mipInterrupt]: (event) => {
-      if (shouldStop?.()) event.interrupt();
-      return undefined;
-    },
-    [solver.constants.callbackType.mipImprovingSolution]: (event) => {
-      onProgress?.({ stage: stage.number, gap: event.data.mip_gap ?? null });
-      return undefined;
-    },
-  };
-}
-
-/** Trading accounts whose cash and contribution fall short of their reserve. */
-function shortAccounts(pm: PlannerModel) {
-  return pm.ctx.book.accounts.filter((a) => a.account.tradable && a.cash + a.account.contribution < a.account.reserve);
-}
-
-/**
- * Only the cash rows can make the model infeasible (the do-nothing plan meets every other rule), so
- * the message names the accounts whose cash and contribution fall short of their reserve.
- */
-function infeasible(pm: PlannerModel): InputError {
-  const { book } = pm.ctx;
-  const short = shortAccounts(pm);
-  const names = short.map((a) => `${a.name} (reserve ${formatCents(a.account.reserve)}, cash ${formatCents(addCents(a.cash, a.account.contribution))})`);
-  const why = book.settings.mode === 'BuyOnly' ? 'and Mode is BuyOnly, so nothing may be sold to raise cash' : 'and selling what it may sell cannot raise enough';
-  return new InputError(
-    { table: 'Accounts', row: short[0]?.account.row ?? null, column: 'Reserve' },
-    `the rules cannot all hold: the cash reserve of ${names.join(', ') || 'an account'} exceeds its cash and contribution ${why} (whole shares and MinTrade included)`,
-  );
 }

@@ -10,8 +10,8 @@
  *   2. with every core kept busy by spinning worker threads, the plan is the unloaded one;
  *   3. property: with the solver slowed at random (busy waits when a model is created and around each
  *      run), a shouldStop that is slow to answer "no", and a clock that runs fast or slow, the plan is
- *      the undisturbed one — unless the TimeLimit safety net could have been reached, where a plan
- *      that differs must say timeLimitReached;
+ *      the undisturbed one unless it says the TimeLimit safety net cut it short (timeLimitReached),
+ *      and far from the TimeLimit the net never fires;
  *   4. a single holding (and a tiny two-position household) never reaches any limit: every stage is
  *      proven and the time limit is not reached.
  *
@@ -133,7 +133,7 @@ type Machine = typeof machineArb extends fc.Arbitrary<infer T> ? T : never;
 
 /**
  * Below this share of TimeLimit (in real time and on the planner's clock) the safety net cannot have
- * been reached, whatever margin the planner keeps for itself: the plan must be exactly the reference.
+ * been reached, whatever margin the planner keeps for itself: a plan must not say it was.
  */
 const CLEAR_OF_LIMIT = 0.75;
 
@@ -199,18 +199,20 @@ describe('a slow machine, or a clock that runs fast or slow, gives the same plan
         expect(d.created).toBeGreaterThan(0);
         expect(d.disposed).toBe(d.created);
         const same = JSON.stringify(d.plan) === JSON.stringify(undisturbed);
-        if (d.elapsed < CLEAR_OF_LIMIT * limitMs) {
+        const cut = d.plan.summary.gap.timeLimitReached;
+        // Far from the TimeLimit (in real time and on the planner's clock) the safety net cannot fire.
+        if (d.elapsed < CLEAR_OF_LIMIT * limitMs && cut) throw new Error(`the plan says the time limit was reached at ${Math.round(d.elapsed)} ms of ${limitMs} ms`);
+        // A plan that does not say the safety net cut it short is exactly the undisturbed plan, however
+        // slow the machine or odd the clock; one the net cut short may differ (it says so).
+        if (!cut) {
           clear++;
-          if (!same) throw new Error(`the disturbed plan differs (${Math.round(d.elapsed)} ms of ${limitMs} ms TimeLimit):\n  undisturbed: ${planLine(undisturbed)}\n  disturbed:   ${planLine(d.plan)}`);
+          if (!same) throw new Error(`the disturbed plan differs without saying the time limit was reached (${Math.round(d.elapsed)} ms of ${limitMs} ms TimeLimit):\n  undisturbed: ${planLine(undisturbed)}\n  disturbed:   ${planLine(d.plan)}`);
           expect(d.plan).toEqual(undisturbed);
-        } else if (!same) {
-          // Near or past the safety net a shorter search is allowed, but the plan must say so.
-          if (!d.plan.summary.gap.timeLimitReached) throw new Error(`the plan differs near the TimeLimit (${Math.round(d.elapsed)} ms of ${limitMs} ms) without saying the time limit was reached:\n  undisturbed: ${planLine(undisturbed)}\n  disturbed:   ${planLine(d.plan)}`);
         }
       }),
       { numRuns: RUNS[name], seed: 20261121, endOnFailure: true },
     );
-    // Most draws must stay clear of the safety net, or the property would test nothing.
+    // Most draws must finish without the safety net, or the property would test nothing.
     expect(clear).toBeGreaterThanOrEqual(Math.ceil(runs / 2));
   }, 60_000);
 });

@@ -194,7 +194,12 @@ function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: 
   // Then the sparsest trade sets reweighted LPs find (sparsify.ts) — from equal weights and from the
   // plan so far, which settle on different supports — and the local moves from their plans.
   for (const initial of [new Float64Array(best.x.length), best.x]) {
-    if (best.value - best.bound <= run.tolerance(STAGES.trades, best.bound) || !run.mipAllowed || run.outOfTime()) break;
+    if (best.value - best.bound <= run.tolerance(STAGES.trades, best.bound) || !run.mipAllowed) break;
+    // The safety net: a search it skips is a search cut short, and the plan says so.
+    if (run.outOfTime()) {
+      run.timedOut = true;
+      break;
+    }
     const sparse = sparserPlan(run.solver, pm, caps, best.x, initial, STAGES.trades.budget.nodes, Math.max(MIN_SAFETY_SECONDS, run.secondsLeft()));
     run.timedOut ||= sparse.timedOut;
     for (const plan of sparse.plans) {

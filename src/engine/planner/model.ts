@@ -106,6 +106,11 @@ export function tradingLegs(pm: PlannerModel, ...plans: ArrayLike<number>[]): Se
   return legs;
 }
 
+/** The leg's net quantity in the plan: shares bought less shares sold. */
+export function netShares(leg: Leg, x: ArrayLike<number>): number {
+  return (leg.buy === null ? 0 : x[leg.buy]) - (leg.sell === null ? 0 : x[leg.sell]);
+}
+
 /** Shares the leg buys or sells in the plan (0 below a billionth of a share). */
 export function tradedAmount(leg: Leg, x: ArrayLike<number>): number {
   const shares = (leg.buy !== null ? x[leg.buy] : 0) + (leg.sell !== null ? x[leg.sell] : 0);

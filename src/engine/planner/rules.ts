@@ -69,8 +69,3 @@ export function buyLimit(leg: Leg): number {
 export function cashFloor(ctx: PlanContext, account: Leg['account']): number {
   return account.account.reserve / 100 + ctx.reserveSlack(account);
 }
-
-/** Whether a sell of `sold` shares is the whole position (exempt from MinTrade; may sell the fractional remainder). */
-export function sellsWholePosition(leg: Leg, sold: number, openShares: number): boolean {
-  return openShares >= leg.shares - 1e-9 && Math.abs(sold - openShares) < 1e-9;
-}

@@ -8,9 +8,9 @@
  * small MILP, deterministic like the rest of the planner (no clock).
  */
 import type { Highs } from 'highs';
-import { Leg, legColumns } from './legs';
+import { Leg } from './legs';
 import { Row } from './linear-model';
-import { PlannerModel, tradedAmount, withLots } from './model';
+import { noTradeOutside, PlannerModel, tradedAmount, withLots } from './model';
 import { isSolveFailure, numericTolerances } from './solver-options';
 import { SEED } from './stages';
 
@@ -86,12 +86,8 @@ const SUPPORT_DOLLARS = 0.01;
  * by the caller.
  */
 function planOnSupport(solver: Highs, pm: PlannerModel, caps: readonly Row[], support: ReadonlySet<Leg>, relaxed: ArrayLike<number>, objective: 'taxCost' | 'drift', nodes: number, timeLimit: number): { x: Float64Array | null; timedOut: boolean } {
-  const fixed = new Map<number, number>();
-  for (const leg of pm.legs) {
-    if (!support.has(leg)) {
-      for (const c of legColumns(leg)) fixed.set(c, 0);
-      continue;
-    }
+  const fixed = noTradeOutside(pm, support);
+  for (const leg of support) {
     const buys = leg.buy !== null && relaxed[leg.buy] > 0;
     if (leg.buyOn !== null) fixed.set(leg.buyOn, buys ? 1 : 0);
     if (leg.sellOn !== null) fixed.set(leg.sellOn, buys ? 0 : 1);

@@ -4,6 +4,7 @@
  * raised back to its cash floor by selling a little more (cheapest tax first) or buying a little less.
  * When that cannot be done the state falls back to doing nothing, which keeps every rule.
  */
+import { netShares } from '../model';
 import { RepairState } from './state';
 
 /**
@@ -13,7 +14,7 @@ import { RepairState } from './state';
 export function roundFrom(s: RepairState, x: ArrayLike<number>, keepTrades = false): void {
   const { pm, facts } = s;
   const wanted = pm.legs.map((leg, i) => {
-    const net = (leg.buy === null ? 0 : x[leg.buy]) - (leg.sell === null ? 0 : x[leg.sell]);
+    const net = netShares(leg, x);
     const f = facts[i];
     // keepTrades: sells round down too, so no lot is sold beyond the relaxed plan (tax only falls).
     let q = !s.whole ? net : net > 0 ? Math.floor(net + 1e-6) : keepTrades ? -Math.floor(-net + 1e-6) : -Math.round(-net);

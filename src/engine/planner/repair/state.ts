@@ -7,7 +7,7 @@
 import { isWhole } from '../book';
 import { groupKey } from '../constraints';
 import { Leg } from '../legs';
-import { boughtGroups, PlannerModel } from '../model';
+import { netShares, PlannerModel, withLots } from '../model';
 import { buyCashPerShare, cashFloor, commission, minTradeFloor, roundingCent, sellCashPerShare, spreadPerShare } from '../rules';
 import { openShares, safeShares, taxOfSelling } from '../sell-order';
 
@@ -208,7 +208,7 @@ export class RepairState {
   load(x: ArrayLike<number>): void {
     this.set(
       this.pm.legs.map((leg) => {
-        const net = (leg.buy === null ? 0 : x[leg.buy]) - (leg.sell === null ? 0 : x[leg.sell]);
+        const net = netShares(leg, x);
         if (Math.abs(net) < 1e-9) return 0;
         return this.whole && Math.abs(net - Math.round(net)) < 1e-6 ? Math.round(net) : net;
       }),
@@ -233,14 +233,13 @@ export class RepairState {
         if (leg.wholeSold !== null) x[leg.wholeSold] = all ? Math.floor(leg.shares + 1e-9) : Math.round(-q);
       }
     });
-    const bought = boughtGroups(pm, x);
-    for (const [group, column] of pm.groupBought) x[column] = bought.has(group) ? 1 : 0;
-    for (const leg of pm.legs) if (leg.sell !== null && leg.tax !== null) x[leg.tax] = taxOfSelling(leg.tiers, x[leg.sell], !bought.has(groupKey(pm.ctx, leg)));
+    // The wash-sale binaries and each sell's tax follow from the trades, as for any plan (model.ts).
+    const full = withLots(pm, x);
     for (const [e, over, under] of pm.driftRows) {
-      const activity = (r: number) => pm.model.rows[r].terms.reduce((t, [c, a]) => (c === e ? t : t + a * x[c]), 0);
-      x[e] = Math.max(0, pm.model.rows[over].lower - activity(over), pm.model.rows[under].lower - activity(under));
+      const activity = (r: number) => pm.model.rows[r].terms.reduce((t, [c, a]) => (c === e ? t : t + a * full[c]), 0);
+      full[e] = Math.max(0, pm.model.rows[over].lower - activity(over), pm.model.rows[under].lower - activity(under));
     }
-    return x;
+    return full;
   }
 
   /** Tax + cost of one leg: its sell takes the cheapest lots (loss lots only while its group is not bought). */

@@ -4,9 +4,17 @@
  * mode is not BuyOnly, and the holding has a target (or SellUntargeted is on). Everything else is
  * left untouched by construction: frozen accounts and untargeted holdings get no columns at all.
  */
-import { Book, BookAccount, BookPosition, CASH_KEY } from './book';
+import { Book, BookAccount, BookLot, BookPosition, CASH_KEY } from './book';
 import { BuyChoice } from './buy-ticker';
-import { SellTier } from './sell-order';
+
+/** Lots of equal tax per share and loss status, next to each other in the sell order. */
+export interface SellTier {
+  readonly lots: readonly BookLot[];
+  readonly shares: number;
+  /** Estimated tax per share sold, in dollars (0 outside taxable accounts or with TaxAware off). */
+  readonly taxPerShare: number;
+  readonly isLoss: boolean;
+}
 
 export interface Leg {
   readonly id: number;

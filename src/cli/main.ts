@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import highsLoader from 'highs';
-import { isInputError, localIsoDate, oneLine, readHousehold, topExposure, withAsOf } from '../engine';
+import { isInputError, localIsoDate, MIX_TABLE_NAMES, oneLine, readHousehold, topExposure, withAsOf } from '../engine';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { buildReport, reportJson, RebalanceReport, shownWarnings } from './report';
 import { writeExposureSheet } from './exposure-sheet';
@@ -126,6 +126,7 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
       settings: tables.find('Settings'),
       funds: tables.find('Funds'),
       identical: tables.find('Identical'),
+      mix: MIX_TABLE_NAMES.map((name) => tables.find(name)).find((t) => t !== null) ?? null,
     }),
     options.asOf,
     localIsoDate(now),

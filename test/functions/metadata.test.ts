@@ -25,13 +25,14 @@ describe('functions.json', () => {
     associations = generated.associate;
   });
 
-  it('declares DRIFT with two matrix ranges, an optional Settings range and parameter addresses', () => {
+  it('declares DRIFT with two matrix ranges, optional Settings and Mix ranges and parameter addresses', () => {
     const drift = metadata.functions.find((f) => f.id === 'DRIFT');
     expect(drift).toBeDefined();
     expect(drift!.parameters.map((p) => [p.name, p.dimensionality, p.optional ?? false])).toEqual([
       ['holdings', 'matrix', false],
       ['targets', 'matrix', false],
       ['settings', 'matrix', true],
+      ['mix', 'matrix', true],
     ]);
     expect(drift!.options).toMatchObject({ requiresParameterAddresses: true });
   });
@@ -49,5 +50,13 @@ describe('functions.json', () => {
 
   it('is hosted in the HyperFormula test host under the REBAL namespace, one for one', () => {
     expect(HOSTED_FUNCTIONS.map((h) => h.name).sort()).toEqual(metadata.functions.map((f) => `REBAL.${f.name}`).sort());
+  });
+
+  // Mix comes last, so formulas written before it keep their meaning (issue 10).
+  it.each(['DRIFT', 'DUE', 'TRADES'])('%s takes the optional mix range last, and the test host takes as many arguments', (id) => {
+    const f = metadata.functions.find((x) => x.id === id)!;
+    expect(f.parameters[f.parameters.length - 1]).toMatchObject({ name: 'mix', dimensionality: 'matrix', optional: true });
+    const hosted = HOSTED_FUNCTIONS.find((h) => h.name === `REBAL.${f.name}`)!;
+    expect([hosted.required, hosted.optional]).toEqual([f.parameters.filter((p) => !p.optional).length, f.parameters.filter((p) => p.optional).length]);
   });
 });

@@ -60,10 +60,10 @@ function hostedTrades(...args: unknown[]): Matrix {
 }
 
 export const HOSTED_FUNCTIONS: HostedSpec[] = [
-  { name: 'REBAL.DRIFT', fn: drift as HostedFunction, required: 2, optional: 1 },
-  { name: 'REBAL.DUE', fn: due as HostedFunction, required: 2, optional: 1, scalar: true },
+  { name: 'REBAL.DRIFT', fn: drift as HostedFunction, required: 2, optional: 2 },
+  { name: 'REBAL.DUE', fn: due as HostedFunction, required: 2, optional: 2, scalar: true },
   { name: 'REBAL.EXPOSURE', fn: exposure as HostedFunction, required: 2, optional: 1 },
-  { name: 'REBAL.TRADES', fn: hostedTrades, required: 2, optional: 3 },
+  { name: 'REBAL.TRADES', fn: hostedTrades, required: 2, optional: 4 },
 ];
 
 /** HyperFormula's error types as Excel shows them. */

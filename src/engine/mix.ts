@@ -113,10 +113,18 @@ export function parseMix(input: TableInput): MixTable {
   return { name: table.name, rows, warnings };
 }
 
-/** Plain numbers are fractions when they add up to about 1, else percent numbers; percent strings are fractions already. */
+/**
+ * Plain numbers are fractions or percent numbers, whichever makes the ticker's sum closer to 100%
+ * (0.44 + 0.36 + 0.25 is 105% of fractions, not 1.05% of percent numbers); percent strings are
+ * fractions already.
+ */
 function asFractions(list: readonly RawMixRow[]): number[] {
   let plain = 0;
-  for (const r of list) if (!r.percentSign) plain += r.amount;
-  const percentNumbers = plain > 1 + MIX_SUM_TOLERANCE + 1e-12;
+  let signed = 0;
+  for (const r of list) {
+    if (r.percentSign) signed += r.amount;
+    else plain += r.amount;
+  }
+  const percentNumbers = Math.abs(signed + plain / 100 - 1) < Math.abs(signed + plain - 1);
   return list.map((r) => (r.percentSign || !percentNumbers ? r.amount : percentToFraction(r.amount)));
 }

@@ -39,6 +39,8 @@ export { SETTINGS_COLUMNS, settingKey } from './settings';
 export { readHousehold, withAsOf } from './household';
 export { isFundsTable, MIX_COLUMNS, MIX_TABLE_NAMES } from './mix';
 export { MIXED_CLASS } from './class-split';
+export { MIX_STARTER_HEADER, mixNotes, mixWeight, starterMix } from './mix-notes';
+export type { MixNotes } from './mix-notes';
 export type { ClassShare, FundMix } from './model';
 export type { HouseholdTables } from './household';
 export { DEFAULT_SETTINGS } from './settings';

@@ -8,6 +8,7 @@
 import { formatPercent, formatShares, formatWholeDollars } from '../format';
 import { absCents, Cents, sumCents } from '../money';
 import { weightToday } from './book';
+import { mixWeight } from '../mix-notes';
 import { PlanContext } from './context';
 import { weightIn } from './legs';
 import { DraftTrade, Trade, TradeLot } from './trades';
@@ -63,8 +64,7 @@ function classClause(ctx: PlanContext, t: DraftTrade, after: ReadonlyMap<string,
 function mixClause(ctx: PlanContext, t: DraftTrade, after: ReadonlyMap<string, number>): string {
   const { book } = ctx;
   const derived = book.mixes.get(t.ticker)?.source === 'derived' ? ' (derived through Funds)' : '';
-  const wholePercent = (w: number) => Math.abs(w * 100 - Math.round(w * 100)) < 1e-9;
-  const weights = listed(t.split.map((s) => `${formatPercent(s.weight, wholePercent(s.weight) ? 0 : 1)} ${s.key}`));
+  const weights = listed(t.split.map((s) => `${mixWeight(s.weight)} ${s.key}`));
   const parts = splitAmount(t, t.amount);
   const buying = t.action === 'BUY';
   const moves = buying

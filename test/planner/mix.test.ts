@@ -3,7 +3,10 @@
  * moves each class by weight × X, the fund is bought only when Targets' Buy names it, and the reason
  * says the split.
  */
-import { cash, lot } from '../support/builders';
+import fc from 'fast-check';
+import { planTrades } from '../../src/engine';
+import { cash, household, HoldingSpec, lot } from '../support/builders';
+import { loadSolver } from '../support/solver';
 import { AS_OF, planFor } from './plan-helpers';
 
 const TDF_MIX = [
@@ -93,4 +96,55 @@ describe('the planner with a fund that spans classes', () => {
     const totalAfter = [...after.values()].reduce((a, b) => a + b, 0);
     expect(totalAfter).toBe(totalBefore);
   });
+});
+
+describe('a fund whose mix is one class at 100%', () => {
+  const positionArb = fc.record({ shares: fc.integer({ min: 0, max: 40 }), basisFactor: fc.double({ min: 0.5, max: 1.5, noNaN: true }) });
+  const spec = fc.record({
+    taxable: fc.tuple(positionArb, positionArb, positionArb),
+    ira: fc.tuple(positionArb, positionArb, positionArb),
+    cash: fc.integer({ min: 0, max: 3000 }),
+    us: fc.integer({ min: 2, max: 8 }),
+    wholeShares: fc.boolean(),
+  });
+  const TICKERS = [
+    ['FUND', 81.3],
+    ['VXUS', 61.05],
+    ['BND', 72.4],
+  ] as const;
+
+  function build(s: typeof spec extends fc.Arbitrary<infer T> ? T : never, asMix: boolean) {
+    const holdings: HoldingSpec[] = [cash('Joint', s.cash)];
+    const classOf = { FUND: 'US Stocks', VXUS: 'Intl Stocks', BND: 'Bonds' } as const;
+    for (const [account, positions] of [['Joint', s.taxable], ['IRA', s.ira]] as const) {
+      positions.forEach((p, i) => {
+        const [ticker, price] = TICKERS[i];
+        const taxable = account === 'Joint';
+        const cls = ticker === 'FUND' && asMix ? 'Mixed' : classOf[ticker];
+        holdings.push(lot(account, ticker, p.shares, price, { class: cls, basis: taxable ? Math.round(p.shares * price * p.basisFactor * 100) / 100 : null, acquired: taxable ? '2021-03-04' : null }));
+      });
+    }
+    return household({
+      holdings,
+      accounts: [{ account: 'Joint', type: 'Taxable', contribution: 1000 }, { account: 'IRA', type: 'IRA' }],
+      targets: { 'US Stocks': s.us / 10, 'Intl Stocks': (9 - s.us) / 10, Bonds: 0.1 },
+      settings: { AsOf: AS_OF, WholeShares: s.wholeShares, MinTrade: 0 },
+      mix: asMix ? [['FUND', 'US Stocks', '100%']] : undefined,
+    });
+  }
+
+  it('plans exactly like the same fund with that Class (it may be bought as the class\'s ticker)', async () => {
+    const solver = await loadSolver();
+    let bought = 0;
+    fc.assert(
+      fc.property(spec, (s) => {
+        const classed = planTrades(build(s, false), solver, { now: () => performance.now() });
+        const mixed = planTrades(build(s, true), solver, { now: () => performance.now() });
+        expect(mixed.trades).toEqual(classed.trades);
+        if (mixed.trades.some((t) => t.ticker === 'FUND' && t.action === 'BUY')) bought++;
+      }),
+      { numRuns: 30, seed: 101 },
+    );
+    expect(bought).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -65,7 +65,7 @@ export function checkPlan(household: Household, plan: Pick<Plan, 'trades'>): Pla
     const mix = household.mixes.get(t.ticker);
     const isTargeted = mix ? mix.shares.some((c) => targeted.has(c.keyId)) : targeted.has(t.keyId);
     if (!isTargeted && (t.action === 'BUY' || !s.sellUntargeted)) v.push(`${where}: an untargeted holding is traded`);
-    if (mix && t.action === 'BUY' && !buyTickers.has(t.ticker)) v.push(`${where}: a fund that spans classes is bought though no Targets Buy names it`);
+    if (mix && mix.shares.length > 1 && t.action === 'BUY' && !buyTickers.has(t.ticker)) v.push(`${where}: a fund that spans classes is bought though no Targets Buy names it`);
     const spread = cents(new Decimal(t.amount).times(s.spreadBps).dividedBy(1_000_000));
     if (t.cost !== s.commission + spread) v.push(`${where}: cost ${t.cost} is not commission + spread`);
     taxCost += t.cost;

@@ -167,7 +167,8 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
     const account = accountOf.get(keyOf(first.account))!;
     const price = priceOf.get(first.ticker) ?? null;
     const split = classSharesOf(household.mixes, first);
-    const keyId = household.mixes.has(first.ticker) ? mixId(first.ticker) : first.keyId;
+    // A mix of one class at 100% is that class: the fund may be the class's ticker like any other.
+    const keyId = split.length > 1 ? mixId(first.ticker) : split[0].keyId;
     // A fund that spans classes trades when any of its classes has a target; the rest moves with it.
     const isTargeted = split.some((c) => targeted.has(c.keyId));
     const mayTrade = account.account.tradable && (isTargeted || settings.sellUntargeted);
@@ -197,7 +198,7 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
       account,
       ticker: first.ticker,
       keyId,
-      label: household.mixes.has(first.ticker) ? first.ticker : first.key,
+      label: split.length > 1 ? first.ticker : split[0].key,
       split,
       price,
       shares: lots.reduce((s, l) => s + l.shares, 0),

@@ -3,9 +3,10 @@
  * counts such a fund toward each of its classes — checked by hand to the cent and by properties.
  */
 import fc from 'fast-check';
-import { computeDrift, InputError } from '../../src/engine';
+import { computeDrift } from '../../src/engine';
 import type { DriftReport, Household } from '../../src/engine';
 import { cash, household, HoldingSpec, lot } from '../support/builders';
+import { inputError } from '../support/input-error';
 
 const values = (report: DriftReport) => report.rows.map((r) => [r.label, r.value, r.status]);
 const TDF_MIX = [
@@ -14,15 +15,6 @@ const TDF_MIX = [
   ['VFIFX', 'Bonds', 0.1],
 ];
 
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('drift with a fund that spans classes, by hand to the cent', () => {
   // VFIFX: 33 × 57.62 = 1,901.46 = 190,146 cents; × 54% = 102,678.84, × 36% = 68,452.56, × 10% = 19,014.60.

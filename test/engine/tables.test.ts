@@ -1,4 +1,5 @@
-import { readHousehold, DEFAULT_SETTINGS, InputError } from '../../src/engine';
+import { readHousehold, DEFAULT_SETTINGS } from '../../src/engine';
+import { inputError } from '../support/input-error';
 import type { Cell } from '../../src/engine';
 import { parseHoldings } from '../../src/engine/holdings';
 import { parseTargets } from '../../src/engine/targets';
@@ -6,16 +7,6 @@ import { inferAccountType, parseAccounts, parseAccountType } from '../../src/eng
 import { parseSettings } from '../../src/engine/settings';
 import { accountsTable, cash, holdingsTable, lot, settingsTable, table, targetsTable } from '../support/builders';
 
-/** Runs `read` and returns the InputError it throws. */
-function inputError(read: () => unknown): InputError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('Holdings headers', () => {
   it.each([

@@ -20,20 +20,22 @@ const sheets = (): Record<string, unknown[][]> => ({
   Report: [['=REBAL.DRIFT(Holdings!A1:E4, Targets!A1:B4, Settings!A1:B4, Mix!A1:C4)']],
 });
 
+/** VFIFX 1,901.46: US 1,026.79, Intl 684.52, Bonds 190.15 (largest remainder); no cash. */
+const SPLIT = [
+  ['Class', 'Value'],
+  ['US Stocks', 3526.79],
+  ['Intl Stocks', 684.52],
+  ['Bonds', 1690.15],
+  ['Total', 5901.46],
+];
+
 const cell = (hf: ReturnType<typeof formulaWorkbook>, sheet: string, row = 0, col = 0) => hf.getCellValue({ sheet: hf.getSheetId(sheet)!, row, col });
 const values = (hf: ReturnType<typeof formulaWorkbook>, sheet: string) => hf.getSheetValues(hf.getSheetId(sheet)!);
 
 describe('REBAL.DRIFT with the mix argument', () => {
   it('counts the target-date fund toward each class by weight (hand-checked in test/engine/mix.test.ts)', () => {
     const hf = formulaWorkbook(sheets());
-    // VFIFX 1,901.46: US 1,026.79, Intl 684.52, Bonds 190.15 (largest remainder); no cash.
-    expect(values(hf, 'Report').map((r) => r.slice(0, 2))).toEqual([
-      ['Class', 'Value'],
-      ['US Stocks', 3526.79],
-      ['Intl Stocks', 684.52],
-      ['Bonds', 1690.15],
-      ['Total', 5901.46],
-    ]);
+    expect(values(hf, 'Report').map((r) => r.slice(0, 2))).toEqual(SPLIT);
   });
 
   it('without it, the fund is the untargeted class Mixed, as before', () => {
@@ -56,13 +58,7 @@ describe('REBAL.DRIFT with the mix argument', () => {
     s.Holdings.push(['Joint', 'VXUS', 'Intl Stocks', 0, 61.05]);
     s.Report = [['=REBAL.DRIFT(Holdings!A1:E5, Targets!A1:B4, Settings!A1:B4, Funds!A1:C4)']];
     const hf = formulaWorkbook(s);
-    expect(values(hf, 'Report').map((r) => r.slice(0, 2))).toEqual([
-      ['Class', 'Value'],
-      ['US Stocks', 3526.79],
-      ['Intl Stocks', 684.52],
-      ['Bonds', 1690.15],
-      ['Total', 5901.46],
-    ]);
+    expect(values(hf, 'Report').map((r) => r.slice(0, 2))).toEqual(SPLIT);
   });
 
   it('recalculates when a Mix weight changes, and shows #VALUE! naming the ticker and the sum when they do not add up', () => {

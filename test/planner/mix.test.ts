@@ -98,6 +98,24 @@ describe('the planner with a fund that spans classes', () => {
   });
 });
 
+test('a fund none of whose classes has a target is sold only with SellUntargeted, and the reason says why', async () => {
+  const spec = {
+    holdings: [lot('IRA', 'GOLDMIX', 10, 100, { class: 'Mixed' }), lot('IRA', 'VTI', 1, 100)],
+    accounts: [{ account: 'IRA', type: 'IRA' }],
+    targets: { 'US Stocks': 1 },
+    mix: [['GOLDMIX', 'Gold', 0.7], ['GOLDMIX', 'Silver', 0.3]],
+    settings: { MinTrade: 0 },
+  };
+  const kept = await planFor(spec);
+  expect(kept.check.violations).toEqual([]);
+  expect(kept.trade('IRA', 'GOLDMIX')).toBeUndefined();
+  const sold = await planFor({ ...spec, settings: { MinTrade: 0, SellUntargeted: true } });
+  expect(sold.check.violations).toEqual([]);
+  expect(sold.trade('IRA', 'GOLDMIX')!.reason).toMatch(
+    /^Sell 10 GOLDMIX in IRA \(\$1,000\): GOLDMIX is 70% Gold and 30% Silver; selling \$1,000 of it trims Gold by \$700 and Silver by \$300; none of them has a target and SellUntargeted is on, so it is sold; no tax is due/,
+  );
+});
+
 describe('a fund whose mix is one class at 100%', () => {
   const positionArb = fc.record({ shares: fc.integer({ min: 0, max: 40 }), basisFactor: fc.double({ min: 0.5, max: 1.5, noNaN: true }) });
   const spec = fc.record({

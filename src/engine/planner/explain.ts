@@ -75,7 +75,10 @@ function mixClause(ctx: PlanContext, t: DraftTrade, after: ReadonlyMap<string, n
     if (!cls) return [];
     return [`${cls.label} ${formatPercent(weightToday(book, cls.keyId))} vs ${formatPercent(cls.target)} target, ${formatPercent((after.get(cls.keyId) ?? 0) / book.total)} after`];
   });
-  return `${t.ticker} is ${weights}${derived}; ${buying ? 'buying' : 'selling'} ${formatWholeDollars(t.amount)} of it ${moves} (${weightsNow.join('; ')})`;
+  const head = `${t.ticker} is ${weights}${derived}; ${buying ? 'buying' : 'selling'} ${formatWholeDollars(t.amount)} of it ${moves}`;
+  // None of its classes has a target: it is sold only because SellUntargeted is on.
+  if (weightsNow.length === 0) return `${head}; none of them has a target and SellUntargeted is on, so it is sold`;
+  return `${head} (${weightsNow.join('; ')})`;
 }
 
 function sellClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]): string[] {

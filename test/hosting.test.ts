@@ -111,3 +111,21 @@ describe('functions.json and the manifest agree on the custom-functions runtime'
     expect(compareVersions('1.1', '1.3')).toBe(-1);
   });
 });
+
+describe('the GitHub Pages workflow', () => {
+  const workflow = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'pages.yml'), 'utf8');
+
+  it('builds for the Pages URL and publishes dist/, with the conventional actions on Node 20', () => {
+    for (const action of ['actions/checkout@', 'actions/setup-node@', 'actions/configure-pages@', 'actions/upload-pages-artifact@', 'actions/deploy-pages@']) {
+      expect(workflow).toContain(`uses: ${action}`);
+    }
+    expect(workflow).toMatch(/node-version: 20\n/);
+    expect(workflow).toMatch(/- run: npm run build:hosted\n\s+env:\n\s+REBAL_ADDIN_URL: \$\{\{ steps\.pages\.outputs\.base_url \}\}\/\n/);
+    expect(workflow).toMatch(/upload-pages-artifact@v\d+\n\s+with:\n\s+path: dist\n/);
+  });
+
+  it('runs a build script that exists and requires the hosting URL', () => {
+    const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    expect(scripts['build:hosted']).toBe('webpack --mode production --env hosted');
+  });
+});

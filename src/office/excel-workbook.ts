@@ -5,6 +5,7 @@
  */
 import type { Cell } from '../engine';
 import { firstRowOf, rectangle, sheetOfAddress } from './address';
+import { cellsOf, Requirements, VALUES_AS_JSON_SET } from './cell-values';
 import { Ownership, OWNERSHIP_SETTING, parseOwnership, withOwned } from './ownership';
 import { NewTable, SheetContent, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from './workbook-port';
 
@@ -46,7 +47,15 @@ function fill(sheet: Excel.Worksheet, rows: Scalar[][], content: 'values' | 'for
   return range;
 }
 
-export function excelWorkbook(excel: ExcelHost): WorkbookPort {
+/** A host that reports no requirement set beyond what the manifest guarantees (ExcelApi 1.7). */
+export const MANIFEST_SETS_ONLY: Requirements = { isSetSupported: () => false };
+
+/**
+ * `requirements` is Office.context.requirements in Excel: calls beyond the manifest's ExcelApi 1.7
+ * are made only where it says the host has them.
+ */
+export function excelWorkbook(excel: ExcelHost, requirements: Requirements = MANIFEST_SETS_ONLY): WorkbookPort {
+  const richValues = requirements.isSetSupported(VALUES_AS_JSON_SET.name, VALUES_AS_JSON_SET.version);
   const sheetState = (context: Excel.RequestContext, name: string) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
     sheet.load('id');
@@ -65,21 +74,23 @@ export function excelWorkbook(excel: ExcelHost): WorkbookPort {
         tables.load('items/name,items/id,items/showTotals');
         const owned = loadOwnership(context);
         await context.sync();
-        const ranges = tables.items.map((t) => t.getRange().load('address,values'));
+        // valuesAsJson (ExcelApi 1.16) carries a Stocks cell's fields; values alone has only its text.
+        const ranges = tables.items.map((t) => t.getRange().load(richValues ? 'address,values,valuesAsJson' : 'address,values'));
         await context.sync();
         const ours = owned().tables;
-        return tables.items.map(
-          (t, i): WorkbookTable => ({
+        return tables.items.map((t, i): WorkbookTable => {
+          const cells = cellsOf(ranges[i].values, richValues ? ranges[i].valuesAsJson : null);
+          return {
             name: t.name,
             id: t.id,
             sheet: sheetOfAddress(ranges[i].address),
             address: ranges[i].address,
             // getRange() includes the Total Row: a SUBTOTAL line, never a holding.
-            values: (t.showTotals ? ranges[i].values.slice(0, -1) : ranges[i].values) as Cell[][],
+            values: t.showTotals ? cells.slice(0, -1) : cells,
             headerRow: firstRowOf(ranges[i].address),
             ours: ours.includes(t.id),
-          }),
-        );
+          };
+        });
       }),
 
     sheetState: (name) =>

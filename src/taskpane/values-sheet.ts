@@ -78,7 +78,7 @@ export function valuesSheet(review: SavedReview): OwnSheet {
     sheet.line([review.draft ? 'No trades approved.' : 'No trades drafted.']);
   } else {
     sheet.header(APPROVED_TRADES_HEADER);
-    for (const t of approved) sheet.line([t.account, t.ticker, t.action, t.shares, t.price, t.amount, t.estTax, t.reason], tradeFormats(t));
+    for (const t of approved) sheet.line([t.account, t.ticker, t.action, t.shares, t.price, t.amount, t.estTax, t.reason], tradeFormats(t).slice(0, APPROVED_TRADES_HEADER.length));
     const sells = approved.filter((t) => t.action === 'SELL' && t.lots.length > 0);
     if (sells.length > 0) {
       sheet.title('Lots sold');

@@ -1,17 +1,23 @@
 /**
  * The hosted build, whole: webpack.config.js run for https://example.org/rebal/ into a fresh folder,
- * as `REBAL_ADDIN_URL=https://example.org/rebal/ npm run build:hosted` would. It takes a production
- * build (about a minute here), so it lives with the browser tests rather than in `npm test`.
+ * as `REBAL_ADDIN_URL=https://example.org/rebal/ npm run build:hosted` would, then served from a
+ * sub-path (/rebal/) to headless Chromium. It takes a production build (about a minute here), so it
+ * lives with the browser tests rather than in `npm test`.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import webpack from 'webpack';
 import { compareVersions, runtimeNeeded } from '../../scripts/hosting';
 import { requiredSets } from '../support/manifest-sets';
+import { stubbedBrowser } from './chromium';
+import { EDITED_TARGETS, HOLDINGS_ROWS } from './fixture';
+import { serveDirectory } from './static-server';
 
 const ROOT = join(__dirname, '..', '..');
 const HOST = 'https://example.org/rebal/';
+/** The web server's root; the build sits in its rebal/ folder, as on the real host. */
+let site: string;
 let out: string;
 
 function filesUnder(dir: string): string[] {
@@ -22,7 +28,9 @@ function filesUnder(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'rebal-hosted-'));
+  site = mkdtempSync(join(tmpdir(), 'rebal-hosted-'));
+  out = join(site, 'rebal');
+  mkdirSync(out);
   const before = process.env.REBAL_ADDIN_URL;
   process.env.REBAL_ADDIN_URL = HOST;
   try {
@@ -40,7 +48,7 @@ beforeAll(async () => {
 }, 300000);
 
 afterAll(() => {
-  if (out) rmSync(out, { recursive: true, force: true });
+  if (site) rmSync(site, { recursive: true, force: true });
 });
 
 test('leaves no localhost anywhere in the built add-in', () => {
@@ -76,4 +84,28 @@ test('the built functions.json needs no more of Excel than the built manifest re
   expect(metadata).not.toHaveProperty('allowCustomDataForDataTypeAny');
   const required = requiredSets(readFileSync(join(out, 'manifest.xml'), 'utf8')).CustomFunctionsRuntime;
   expect(compareVersions(needed.version, required)).toBeLessThanOrEqual(0);
+});
+
+test('runs from a sub-path: the pane, its planner worker and the solver’s wasm all load from /rebal/', async () => {
+  const server = await serveDirectory(site);
+  const browser = await stubbedBrowser();
+  try {
+    const page = await browser.open(`${server.origin}/rebal/taskpane.html`, {
+      sheets: [
+        { name: 'Holdings', rows: HOLDINGS_ROWS, tables: ['Holdings'] },
+        { name: 'Targets', rows: [['Class', 'Target', 'Band', 'Buy'], ...EDITED_TARGETS], tables: ['Targets'] },
+      ],
+    });
+    expect(await page.getByTestId('total-value').textContent()).toBe('$50,000.00');
+    await page.getByRole('tab', { name: 'Trades' }).click();
+    const wasm = page.waitForRequest((r) => r.url().startsWith(`${server.origin}/rebal/`) && r.url().endsWith('.wasm'));
+    await page.getByRole('button', { name: 'Draft' }).click();
+    await wasm;
+    await page.getByRole('group', { name: 'Trades in Joint Taxable' }).waitFor({ timeout: 20000 });
+    expect(browser.offsite).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });

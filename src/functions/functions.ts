@@ -62,14 +62,16 @@ export function drift(holdings: any[][], targets: any[][], settings: any[][], mi
  * @param invocation Invocation details (Excel supplies them).
  * @requiresParameterAddresses
  * @volatile
- * @returns "Due: …" or "Not due: …", the reason, and the next check date.
+ * @returns "Due: …" or "Not due: …", the reason, and the next check date, in one cell.
  */
-export function due(holdings: any[][], targets: any[][], settings: any[][], mix: any[][], invocation: CustomFunctions.Invocation): string {
+export function due(holdings: any[][], targets: any[][], settings: any[][], mix: any[][], invocation: CustomFunctions.Invocation): string[][] {
   return inCell(() => {
     const household = driftHousehold(holdings, targets, settings, mix, invocation);
     // AsOf from Settings, else today as the person at the keyboard knows it (the cell is volatile so it moves with the date).
     const { settings: rule } = withAsOf(household, null, localIsoDate(new Date()));
-    return reviewDue(computeDrift(household), rule, rule.asOf!).text;
+    // A 1×1 matrix: the docs allow requiresParameterAddresses (messages naming worksheet rows) only
+    // with a matrix result, and one row of one column spills into the formula's own cell.
+    return [[reviewDue(computeDrift(household), rule, rule.asOf!).text]];
   });
 }
 

@@ -35,10 +35,13 @@ describe('Holdings headers', () => {
     expect(holdings.map((h) => h.row)).toEqual([6, 8]);
   });
 
-  it('reads a Stocks data-type cell in the Ticker and Price columns', () => {
-    const apple = { type: 'Entity', text: 'Apple Inc.', properties: { Price: { type: 'Double', basicValue: 271.35 }, 'Ticker symbol': { basicValue: 'AAPL' } } };
-    const { holdings } = parseHoldings(table('Holdings', [['Ticker', 'Shares', 'Price'], [apple, 3, apple]]));
+  it('reads a Stocks data-type cell in the Price column, and refuses one as the Ticker, naming the row', () => {
+    const apple = { type: 'LinkedEntity', text: 'Apple Inc.', properties: { Price: { type: 'Double', basicValue: 271.35 } } };
+    const { holdings } = parseHoldings(table('Holdings', [['Ticker', 'Stock', 'Shares', 'Price'], ['AAPL', apple, 3, apple]]));
     expect(holdings[0]).toMatchObject({ ticker: 'AAPL', price: 271.35, value: 81405 });
+    expect(() => parseHoldings(table('Holdings', [['Ticker', 'Shares', 'Price'], [apple, 3, apple]]))).toThrow(
+      'Holdings, row 2, column Ticker: the data-type value "Apple Inc." is not plain text; type it as text (a Stocks cell can stay in a column of its own)',
+    );
   });
 
   it('treats a row whose Class is Cash, or whose ticker is CASH, as cash at its Value', () => {

@@ -48,10 +48,10 @@ describe('REBAL.DRIFT called directly', () => {
     expect(drift(blanks(0), targets, settings(0), null as never, {} as never)).toEqual(expected);
   });
 
-  it('reads Stocks data-type cells for the ticker and the price', () => {
-    const apple = { type: 'Entity', text: 'Apple Inc.', properties: { Price: { type: 'Double', basicValue: 271.35 }, 'Ticker symbol': { basicValue: 'AAPL' } } };
+  it('reads a Stocks cell’s Price field, and refuses a Stocks cell as the ticker, naming the row', () => {
+    const apple = { type: 'LinkedEntity', text: 'Apple Inc.', properties: { Price: { type: 'Double', basicValue: 271.35 } } };
     const result = drift(
-      [['Ticker', 'Shares', 'Price'], [apple, 10, apple], ['BND', 10, 72.35]],
+      [['Ticker', 'Shares', 'Price'], ['AAPL', 10, apple], ['BND', 10, 72.35]],
       [['Ticker', 'Target'], ['AAPL', 0.8], ['BND', 0.2]],
       null as never,
       null as never,
@@ -59,6 +59,8 @@ describe('REBAL.DRIFT called directly', () => {
     );
     expect(result.slice(1, 3).map((r) => r.slice(0, 2))).toEqual([['AAPL', 2713.5], ['BND', 723.5]]);
     expect(result[3][1]).toBe(3437);
+    const e = cellError(() => drift([['Ticker', 'Shares', 'Price'], [apple, 10, apple]], [['Ticker', 'Target'], ['AAPL', 1]], null as never, null as never, {} as never));
+    expect(e.message).toMatch(/^Holdings, row 2, column Ticker: the data-type value "Apple Inc\." is not plain text/);
   });
 
   it('takes an omitted optional settings argument (null or undefined) as the defaults', () => {

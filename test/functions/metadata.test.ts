@@ -9,7 +9,13 @@ import * as functions from '../../src/functions/functions';
 import { HOSTED_FUNCTIONS } from '../support/hyperformula-host';
 
 interface Metadata {
-  functions: { id: string; name: string; parameters: { name: string; optional?: boolean; dimensionality?: string }[]; options?: Record<string, boolean> }[];
+  functions: {
+    id: string;
+    name: string;
+    parameters: { name: string; optional?: boolean; dimensionality?: string }[];
+    options?: Record<string, boolean>;
+    result?: { type?: string; dimensionality?: string };
+  }[];
 }
 
 const SOURCE = path.resolve(__dirname, '..', '..', 'src', 'functions', 'functions.ts');
@@ -35,6 +41,26 @@ describe('functions.json', () => {
       ['mix', 'matrix', true],
     ]);
     expect(drift!.options).toMatchObject({ requiresParameterAddresses: true });
+  });
+
+  // Microsoft's metadata reference: requiresParameterAddresses must come with a matrix result.
+  it('declares a matrix result for every function that asks for its parameters’ addresses', () => {
+    const asking = metadata.functions.filter((f) => f.options?.requiresParameterAddresses);
+    expect(asking.map((f) => f.id).sort()).toEqual(['DRIFT', 'DUE', 'EXPOSURE', 'TRADES']);
+    for (const f of asking) expect([f.id, f.result?.dimensionality]).toEqual([f.id, 'matrix']);
+  });
+
+  it('gives REBAL.DUE its verdict as one cell: a 1×1 matrix', () => {
+    const result = functions.due(
+      [['Ticker', 'Shares', 'Price'], ['VTI', 10, 100]],
+      [['Ticker', 'Target'], ['VTI', 1]],
+      [['Key', 'Value'], ['AsOf', '2026-11-21']],
+      null as never,
+      {} as never,
+    );
+    expect(result).toHaveLength(1);
+    expect(result[0]).toHaveLength(1);
+    expect(result[0][0]).toMatch(/^(Not due|Due): /);
   });
 
   it('has an exported implementation for every id, and an id for every exported function', () => {

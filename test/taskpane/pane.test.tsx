@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { computeDrift, driftSpill, readHousehold } from '../../src/engine';
 import { HOLDINGS, MemoryWorkbook, SETTINGS, TARGETS } from '../support/memory-workbook';
 import { drivenPlanner, JOINT_PLAN, renderPane, TODAY } from './render-pane';
 
@@ -212,6 +213,36 @@ describe('Draft, approve and write', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Replace' }));
     await screen.findByText(`Wrote 2 trades (2 approved) to the sheet Trades ${TODAY}.`);
     expect(workbook.sheets.get(`Trades ${TODAY}`)!.rows[2][8]).toBe('Yes');
+  });
+
+  it('dates what it writes by AsOf, and saves the review as one sheet of plain values', async () => {
+    const planner = drivenPlanner();
+    const settings = [['Key', 'Value'], ['Rule', 'Threshold'], ['AsOf', '2026-10-01']];
+    const workbook = new MemoryWorkbook().withUserTable('Holdings', HOLDINGS).withUserTable('Targets', TARGETS).withUserTable('Settings', settings);
+    renderPane(workbook, { planner: planner.port });
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
+    act(() => planner.calls[0].finish(JOINT_PLAN));
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Approve BUY 13 BND/ }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Write to sheet' }));
+    await screen.findByText('Wrote 2 trades (1 approved) to the sheet Trades 2026-10-01.');
+    const trades = workbook.sheets.get('Trades 2026-10-01')!;
+    expect(trades.rows[trades.rows.length - 1][0]).toMatch(/as of 2026-10-01\./);
+    expect(trades.layout?.notesFrom).toBe(3);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save as values' }));
+    await screen.findByText('Saved the drift, the exposure and the approved trades as plain values on the sheet Rebalance 2026-10-01.');
+    const saved = workbook.sheets.get('Rebalance 2026-10-01')!;
+    expect(saved.content).toBe('values');
+    const spill = driftSpill(computeDrift(readHousehold({ holdings: { name: 'Holdings', cells: HOLDINGS }, targets: { name: 'Targets', cells: TARGETS }, settings: { name: 'Settings', cells: settings } })));
+    const drift = saved.rows.findIndex((r) => r[0] === 'Drift');
+    expect(saved.rows.slice(drift + 1, drift + 1 + spill.length)).toEqual(spill);
+    expect(saved.rows).toContainEqual(['Joint Taxable', 'VTI', 'SELL', 4, 250, 1000, 64.29, JOINT_PLAN.trades[0].reason]);
+    expect(saved.rows.some((r) => r[1] === 'BND' && r[2] === 'BUY')).toBe(false);
+    expect(saved.rows).toContainEqual(['Joint Taxable', 'VTI', '2019-03-04', 4, 571.43, 428.57, 'LT']);
+    expect(workbook.sheets.get('Holdings')!.rows).toEqual(HOLDINGS);
   });
 
   it('steps around a user’s sheet that already has the name', async () => {

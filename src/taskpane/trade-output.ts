@@ -8,7 +8,7 @@ import type { OwnSheet } from './own-sheet';
 import type { DraftResult, DraftTrade } from './ports';
 import { MONEY, SENTENCE_COLUMN_POINTS, sharesFormat } from './sheet-formats';
 
-export const TRADES_SHEET_HEADER = ['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Reason', 'Approved'] as const;
+export const TRADES_SHEET_HEADER = ['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Lots', 'Reason', 'Approved'] as const;
 const REASON_COLUMN = TRADES_SHEET_HEADER.indexOf('Reason');
 
 /** Named by the AsOf date the trades were drafted for, as its footer says. */
@@ -20,7 +20,7 @@ export function tradesSheetName(asOf: IsoDate, attempt = 1): string {
 export function tradesSheetRows(result: DraftResult, approved: readonly boolean[], asOf: IsoDate): Cell[][] {
   const rows: Cell[][] = [[...TRADES_SHEET_HEADER]];
   result.trades.forEach((t, i) => {
-    rows.push([t.account, t.ticker, t.action, t.shares, t.price, t.amount, t.estTax, t.reason, approved[i] ? 'Yes' : 'No']);
+    rows.push([t.account, t.ticker, t.action, t.shares, t.price, t.amount, t.estTax, lotsText(t), t.reason, approved[i] ? 'Yes' : 'No']);
   });
   rows.push([]);
   rows.push([`Drafted by Rebalance in Excel as of ${asOf}. Place approved orders at your broker; the add-in never trades.`]);
@@ -29,7 +29,7 @@ export function tradesSheetRows(result: DraftResult, approved: readonly boolean[
 
 /** One trade's number formats, in TRADES_SHEET_HEADER's columns. */
 export function tradeFormats(t: DraftTrade): (string | null)[] {
-  return [null, null, null, sharesFormat(t.shares), MONEY, MONEY, MONEY, null, null];
+  return [null, null, null, sharesFormat(t.shares), MONEY, MONEY, MONEY, null, null, null];
 }
 
 /** The Trades sheet as written: rows, per-cell formats, columns fitted to the trades (not the footer). */
@@ -56,15 +56,31 @@ export function groupByAccount(trades: readonly DraftTrade[]): [string, { trade:
   return [...groups.entries()];
 }
 
+/**
+ * The lots a sell takes, as the user names them at the broker for specific identification:
+ * "2019-03-04 × 10; 2025-12-01 × 2" (acquired date × shares); empty for a buy or a sell without lots.
+ */
+export function lotsText(t: DraftTrade): string {
+  if (t.action !== 'SELL') return '';
+  return t.lots.map((l) => `${l.acquired ?? 'undated'} × ${formatShares(l.shares)}`).join('; ');
+}
+
 export function describeTrade(t: DraftTrade): string {
   return `${t.action} ${formatShares(t.shares)} ${t.ticker} @ ${formatPrice(t.price)} (${formatDollarAmount(t.amount)})`;
 }
 
-/** "Joint Taxable:\n  SELL 12 VTI @ $250.12 ($3,001.44)\n…" — only the approved trades. */
+/**
+ * "Joint Taxable:\n  SELL 12 VTI @ $250.12 ($3,001.44)\n    lots: 2019-03-04 × 10; 2025-12-01 × 2\n…" —
+ * only the approved trades; a sell names its lots, which is what the broker asks for.
+ */
 export function orderList(result: DraftResult, approved: readonly boolean[]): string {
   const chosen = result.trades.filter((_, i) => approved[i]);
   if (chosen.length === 0) return 'No approved trades.';
+  const lines = (trade: DraftTrade) => {
+    const lots = lotsText(trade);
+    return lots ? [`  ${describeTrade(trade)}`, `    lots: ${lots}`] : [`  ${describeTrade(trade)}`];
+  };
   return groupByAccount(chosen)
-    .map(([account, list]) => [`${account}:`, ...list.map(({ trade }) => `  ${describeTrade(trade)}`)].join('\n'))
+    .map(([account, list]) => [`${account}:`, ...list.flatMap(({ trade }) => lines(trade))].join('\n'))
     .join('\n\n');
 }

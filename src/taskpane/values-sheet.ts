@@ -16,7 +16,8 @@ export const SAVED_EXPOSURE_ROWS = 25;
 
 export const EXPOSURE_BLOCK_HEADER = ['Holding', 'Direct', 'Via funds', 'Total', 'Weight', 'Held through'] as const;
 export const LOTS_BLOCK_HEADER = ['Account', 'Ticker', 'Acquired', 'Shares', 'Cost basis', 'Gain', 'Term'] as const;
-const APPROVED_TRADES_HEADER = TRADES_SHEET_HEADER.filter((h) => h !== 'Approved');
+// The lots have their own block below the trades, with basis, gain and term.
+const APPROVED_TRADES_HEADER = TRADES_SHEET_HEADER.filter((h) => h !== 'Approved' && h !== 'Lots');
 const REASON_COLUMN = APPROVED_TRADES_HEADER.indexOf('Reason');
 
 const DRIFT_FORMATS = [null, MONEY, PERCENT, PERCENT, PERCENT, PERCENT, null];
@@ -78,7 +79,10 @@ export function valuesSheet(review: SavedReview): OwnSheet {
     sheet.line([review.draft ? 'No trades approved.' : 'No trades drafted.']);
   } else {
     sheet.header(APPROVED_TRADES_HEADER);
-    for (const t of approved) sheet.line([t.account, t.ticker, t.action, t.shares, t.price, t.amount, t.estTax, t.reason], tradeFormats(t).slice(0, APPROVED_TRADES_HEADER.length));
+    for (const t of approved) {
+      const formats = tradeFormats(t);
+      sheet.line([t.account, t.ticker, t.action, t.shares, t.price, t.amount, t.estTax, t.reason], APPROVED_TRADES_HEADER.map((h) => formats[TRADES_SHEET_HEADER.indexOf(h)]));
+    }
     const sells = approved.filter((t) => t.action === 'SELL' && t.lots.length > 0);
     if (sells.length > 0) {
       sheet.title('Lots sold');

@@ -208,10 +208,10 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
   await page.getByText(`Wrote ${expected.trades.length} trades (${expected.trades.length - 1} approved) to the sheet ${SHEET}.`).waitFor();
   const written = await workbook<unknown[][]>(page, 'sheetValues', SHEET);
   const rows = expected.trades.length + 1;
-  expect(written[0]).toEqual(['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Reason', 'Approved']);
+  expect(written[0]).toEqual(['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Lots', 'Reason', 'Approved']);
   expect(written.slice(0, rows)).toEqual(tradesSheetRows(expected, approved, TODAY).slice(0, rows));
   expect(written[1].slice(0, 7)).toEqual(['Joint Taxable', 'VTI', 'SELL', 20, 250, 5000, 300]);
-  expect(written[rows - 1][8]).toBe('No');
+  expect(written[rows - 1][9]).toBe('No');
   expect(written[rows + 1][0]).toMatch(/^Drafted by Rebalance in Excel as of \d{4}-\d{2}-\d{2}\. Place approved orders at your broker/);
   expect(await workbook(page, 'activeSheet')).toBe(SHEET);
   // Whole shares read "20", not "20.": formats per cell; widths fitted to the trades, not the footer.

@@ -72,9 +72,10 @@ describe('finding the household’s tables', () => {
 });
 
 describe('the order list', () => {
-  it('groups approved trades by account and leaves the rest out', () => {
-    const plan = { ...JOINT_PLAN, trades: [...JOINT_PLAN.trades, { ...JOINT_PLAN.trades[1], account: 'Roth IRA', shares: 2, amount: 150 }] };
-    expect(orderList(plan, [true, false, true])).toBe('Joint Taxable:\n  SELL 4 VTI @ $250.00 ($1,000.00)\n\nRoth IRA:\n  BUY 2 BND @ $75.00 ($150.00)');
+  it('groups approved trades by account and leaves the rest out; each sell names its lots, as the broker asks', () => {
+    const twoLots = { ...JOINT_PLAN.trades[0], lots: [JOINT_PLAN.trades[0].lots[0], { acquired: null, shares: 1.5, basis: null, gain: 0, term: 'ST' as const }] };
+    const plan = { ...JOINT_PLAN, trades: [twoLots, JOINT_PLAN.trades[1], { ...JOINT_PLAN.trades[1], account: 'Roth IRA', shares: 2, amount: 150 }] };
+    expect(orderList(plan, [true, false, true])).toBe('Joint Taxable:\n  SELL 4 VTI @ $250.00 ($1,000.00)\n    lots: 2019-03-04 × 4; undated × 1.5\n\nRoth IRA:\n  BUY 2 BND @ $75.00 ($150.00)');
     expect(orderList(plan, [false, false, false])).toBe('No approved trades.');
   });
 

@@ -199,20 +199,35 @@ describe('Draft, approve and write', () => {
     const written = workbook.sheets.get(`Trades ${TODAY}`)!;
     expect(written.content).toBe('values');
     expect(written.rows.slice(0, 3)).toEqual([
-      ['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Reason', 'Approved'],
-      ['Joint Taxable', 'VTI', 'SELL', 4, 250, 1000, 64.29, JOINT_PLAN.trades[0].reason, 'Yes'],
-      ['Joint Taxable', 'BND', 'BUY', 13, 75, 975, 0, JOINT_PLAN.trades[1].reason, 'No'],
+      ['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Lots', 'Reason', 'Approved'],
+      ['Joint Taxable', 'VTI', 'SELL', 4, 250, 1000, 64.29, '2019-03-04 × 4', JOINT_PLAN.trades[0].reason, 'Yes'],
+      ['Joint Taxable', 'BND', 'BUY', 13, 75, 975, 0, '', JOINT_PLAN.trades[1].reason, 'No'],
     ]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Copy order list' }));
-    await waitFor(() => expect(ports.clipboard.writeText).toHaveBeenCalledWith('Joint Taxable:\n  SELL 4 VTI @ $250.00 ($1,000.00)'));
+    await waitFor(() => expect(ports.clipboard.writeText).toHaveBeenCalledWith('Joint Taxable:\n  SELL 4 VTI @ $250.00 ($1,000.00)\n    lots: 2019-03-04 × 4'));
 
     fireEvent.click(screen.getByRole('checkbox', { name: /Approve BUY 13 BND/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Write to sheet' }));
-    const dialog = await screen.findByRole('alertdialog', { name: `Replace Trades ${TODAY}?` });
+    const write = screen.getByRole('button', { name: 'Write to sheet' });
+    write.focus();
+    fireEvent.click(write);
+    // The question that replaces a sheet opens on Cancel, and Cancel hands focus back to the button.
+    let dialog = await screen.findByRole('alertdialog', { name: `Replace Trades ${TODAY}?` });
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' })));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(write));
+    fireEvent.click(write);
+    dialog = await screen.findByRole('alertdialog', { name: `Replace Trades ${TODAY}?` });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Replace' }));
     await screen.findByText(`Wrote 2 trades (2 approved) to the sheet Trades ${TODAY}.`);
-    expect(workbook.sheets.get(`Trades ${TODAY}`)!.rows[2][8]).toBe('Yes');
+    expect(workbook.sheets.get(`Trades ${TODAY}`)!.rows[2][9]).toBe('Yes');
+
+    // Nothing approved: the order list is not copied, and the pane says why instead of "copied".
+    for (const box of screen.getAllByRole('checkbox', { name: /^Approve / })) if ((box as HTMLInputElement).checked) fireEvent.click(box);
+    (ports.clipboard.writeText as jest.Mock).mockClear();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy order list' }));
+    await screen.findByText('No trade is approved yet: tick the trades to place, then copy the order list.');
+    expect(ports.clipboard.writeText).not.toHaveBeenCalled();
   });
 
   it('dates what it writes by AsOf, and saves the review as one sheet of plain values', async () => {

@@ -46,7 +46,8 @@ describe('the Trades sheet', () => {
   it('fits columns to the trades, not to the footer, and wraps the reasons', () => {
     expect(sheet.notesFrom).toBe(3);
     expect(sheet.rows.slice(sheet.notesFrom).flat().filter((c) => typeof c === 'string' && c.length > 0)).toHaveLength(1);
-    expect(sheet.columnWidths).toEqual([{ column: 7, points: 320 }]);
+    // Reason is the ninth column (index 8), after Lots.
+    expect(sheet.columnWidths).toEqual([{ column: 8, points: 320 }]);
   });
 });
 

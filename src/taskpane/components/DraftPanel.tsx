@@ -112,6 +112,10 @@ export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
 
   const copy = async () => {
     if (!draft) return;
+    if (!draft.approved.some(Boolean)) {
+      setNotice({ intent: 'info', text: 'No trade is approved yet: tick the trades to place, then copy the order list.' });
+      return;
+    }
     try {
       await clipboard.writeText(orderList(draft.result, draft.approved));
       setNotice({ intent: 'success', text: 'The order list of approved trades is on the clipboard.' });

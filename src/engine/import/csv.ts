@@ -1,0 +1,47 @@
+/**
+ * CSV text → rows with their line numbers, through papaparse (quotes, embedded commas and line
+ * breaks, CRLF). A UTF-8 byte-order mark is dropped. A file that ends inside a quoted cell was cut
+ * off, and is refused naming the line where that cell starts.
+ */
+import Papa from 'papaparse';
+import { ImportError } from './model';
+
+export interface CsvRow {
+  /** The 1-based line the row starts on. */
+  readonly line: number;
+  /** The cells, trimmed; trailing empty cells (padding, a trailing comma) are dropped. */
+  readonly cells: readonly string[];
+  /** How many cells the line had, empty ones included: a line cut short has fewer than its header. */
+  readonly width: number;
+}
+
+const BOM = '\ufeff';
+
+export function parseCsv(file: string, text: string): CsvRow[] {
+  const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  const parsed = Papa.parse<string[]>(body, { delimiter: ',', skipEmptyLines: false });
+  const rows: CsvRow[] = [];
+  let line = 1;
+  for (const raw of parsed.data) {
+    let end = raw.length;
+    while (end > 0 && raw[end - 1].trim() === '') end--;
+    const cells = new Array<string>(end);
+    let breaks = 0;
+    for (let i = 0; i < end; i++) {
+      cells[i] = raw[i].trim();
+      if (raw[i].includes('\n')) breaks += raw[i].split('\n').length - 1;
+    }
+    rows.push({ line, cells, width: raw.length });
+    line += 1 + breaks;
+  }
+  const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
+  if (unclosed) {
+    const row = rows[unclosed.row ?? rows.length - 1];
+    throw new ImportError(file, row?.line ?? null, 'the file ends inside a quoted cell that starts here; it looks cut off (download it again)');
+  }
+  return rows;
+}
+
+export function isBlankRow(row: CsvRow): boolean {
+  return row.cells.length === 0;
+}

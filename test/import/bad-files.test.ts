@@ -1,0 +1,40 @@
+import { importFile, importFiles } from '../../src/engine';
+import { fixtureText, readFixture } from './support';
+
+describe('files that are refused, with one line naming the file (and line)', () => {
+  it.each([
+    ['bad/bank-statement.csv', /^bank-statement\.csv: not a positions export this importer knows \(Fidelity, Schwab/],
+    ['bad/cut-in-quote.csv', /^cut-in-quote\.csv, line 3: the file ends inside a quoted cell that starts here; it looks cut off/],
+    ['bad/cut-row.csv', /^cut-row\.csv, line 3: the row has 6 cells where 14 are expected; the file looks cut off/],
+    ['bad/ibkr-german.csv', /^ibkr-german\.csv: the statement is not in English/],
+    ['bad/statement.html', /^statement\.html, line 1: this is a web page \(HTML\), not a CSV/],
+    ['bad/junk-number.csv', /^junk-number\.csv, line 2, column Quantity: "12 shares" is not a number$/],
+  ])('%s', (name, message) => {
+    expect(() => readFixture(name)).toThrow(message);
+  });
+
+  it('an empty file, and a broker header with no rows under it', () => {
+    expect(() => importFile('empty.csv', '\ufeff\n\n')).toThrow('empty.csv: the file is empty');
+    const headerOnly = fixtureText('fidelity-2026-08.csv').split('\n')[0];
+    expect(() => importFile('header.csv', `${headerOnly}\n`)).toThrow(/^header\.csv: a Fidelity file with no positions in it/);
+  });
+
+  it('the same account in two files', () => {
+    const text = fixtureText('schwab-2026.csv');
+    expect(() => importFiles([{ name: 'a.csv', text }, { name: 'b.csv', text }])).toThrow('b.csv: Individual …678 is also in a.csv; import one file per account');
+  });
+
+  it('money in every form the brokers write it', () => {
+    const header = 'Account,Ticker,Shares,Price,Value,Cost Basis';
+    const rows = ['A,X1,1,"$1,234.56",,"$1,234.56 "', 'A,X2,1,+$1.00,,($1.00)', 'A,X3,1,.0066,,-$1.00', 'A,X4,1,2,,--', 'A,X5,1,2,,n/a', 'A,X6,1,2,,Incomplete'];
+    const file = importFile('money.csv', [header, ...rows].join('\n'));
+    expect(file.holdings.map((h) => [h.price, h.costBasis])).toEqual([
+      [1234.56, 123456],
+      [1, -100],
+      [0.0066, -100],
+      [2, null],
+      [2, null],
+      [2, null],
+    ]);
+  });
+});

@@ -223,7 +223,9 @@ function readWorkbookHoldings(input: TableInput): WorkbookRow[] {
     const shares = row.number('shares');
     const price = row.price('price');
     const valueDollars = row.number('value');
-    const value = valueDollars !== null ? productCents(valueDollars, 1) : shares !== null && price !== null ? productCents(shares, isCash ? 1 : price) : null;
+    // Cash without a Value is shares of a $1 fund, as Holdings reads it.
+    const unitPrice = isCash ? (price ?? 1) : price;
+    const value = valueDollars !== null ? productCents(valueDollars, 1) : shares !== null && unitPrice !== null ? productCents(shares, unitPrice) : null;
     rows.push({
       index: indexOfRow.get(row.excelRow)!,
       account: table.has('account') ? (row.text('account') ?? DEFAULT_ACCOUNT) : DEFAULT_ACCOUNT,

@@ -146,7 +146,7 @@ export function mergeImport(input: MergeInput): ImportPlan {
     newAccounts,
     matches,
     changes,
-    warnings: [...warnings, ...newAccounts.map((a) => `${a.account} (${a.broker}, from ${a.file}) is a new account; its type is inferred as ${a.type} from its name: check it in Accounts`)],
+    warnings: [...warnings, ...newAccounts.map((a) => `${a.account} (${a.broker}, from ${a.file}) is a new account; its type is inferred as ${a.type} from its name: check it in Accounts`), ...numberAdvice(input.accounts, newAccounts)],
   };
 }
 
@@ -307,6 +307,14 @@ function newAccountsOf(files: readonly ImportedFile[], matches: readonly Account
       const a = file.accounts.find((x) => x.account === m.imported)!;
       return { account: m.account, number: a.number, broker: a.broker, type: inferAccountType(m.account), file: m.file };
     });
+}
+
+/** Without a Number column (or an Accounts table) the next import can match a new account only by its name: the user is told once. */
+function numberAdvice(accounts: TableInput | null, added: readonly NewAccount[]): string[] {
+  if (added.length === 0) return [];
+  if (!accounts || accounts.cells.length === 0) return ['there is no Accounts table, so the new accounts are known by name only; create it (Setup) to set their types and numbers'];
+  const columns = headerColumns(accounts.cells[0], [NUMBER_COLUMN]);
+  return columns.number === undefined ? ['Accounts has no Number column: add one (the broker account numbers, or their last 4 digits) so that the next import matches each account by number'] : [];
 }
 
 /** New accounts as Accounts rows: Account, Type (as inferred, which the preview showed) and Number; the rest blank. */

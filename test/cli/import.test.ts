@@ -90,8 +90,8 @@ describe('rebal import', () => {
       ['Joint Brokerage', 'SCHB', 300, 26.1, undefined, 'US Stocks'],
       ['Joint Brokerage', 'SCHB', 250, 26.1, undefined, 'US Stocks'],
       ['Joint Brokerage', 'SCHZ', 100, 23.5, undefined, 'Bonds'],
-      ['Joint Brokerage', 'CASH', undefined, undefined, 1234.56],
-      ['ROLLOVER IRA …3456', 'CASH', undefined, undefined, 310.55],
+      ['Joint Brokerage', 'CASH', undefined, undefined, 1234.56, 'Cash'],
+      ['ROLLOVER IRA …3456', 'CASH', undefined, undefined, 310.55, 'Cash'],
       ['ROLLOVER IRA …3456', 'FXNAX', 1200.456, 10.51],
       ['ROLLOVER IRA …3456', '31617E745', 500, 25.86],
     ]);

@@ -52,9 +52,9 @@ describe('merging imported positions into the workbook', () => {
     expect(plan.removedRows).toEqual([4]);
     expect(plan.addedRows).toEqual([
       ['Individual …321', 'VTI', 20, 205.12, 'US Stocks', 3500, null, null],
-      ['Individual …321', 'CASH', -1200, 1, null, null, null, null],
+      ['Individual …321', 'CASH', -1200, 1, 'Cash', null, null, null],
       ['Ann Roth IRA', 'SCHD', 100.25, 75.4, null, 6000, null, null],
-      ['Ann Roth IRA', 'CASH', 41.15, 1, null, null, null, null],
+      ['Ann Roth IRA', 'CASH', 41.15, 1, 'Cash', null, null, null],
     ]);
     expect(plan.newAccounts).toEqual([{ account: 'Individual …321', number: '...321', broker: 'Schwab', type: 'Taxable', file: 'schwab-legacy-all-accounts.csv' }]);
     expect(plan.accountRows).toEqual([['Individual …321', 'Taxable', '...321']]);
@@ -81,7 +81,7 @@ describe('merging imported positions into the workbook', () => {
     expect(plan.addedRows.slice(0, 3)).toEqual([
       ['Taxable at Vanguard', 'VTI', 6, 250.1, 'US Stocks', 1200, '2018-01-02', null],
       ['Taxable at Vanguard', 'VTI', 4, 250.1, 'US Stocks', 900, '2024-05-06', null],
-      ['Taxable at Vanguard', 'CASH', 1523.45, 1, null, null, null, null],
+      ['Taxable at Vanguard', 'CASH', 1523.45, 1, 'Cash', null, null, null],
     ]);
     // The other account in the file is new; its VXUS takes the class VXUS has elsewhere.
     expect(plan.addedRows[3]).toEqual(['Vanguard …4321', 'VXUS', 40.5, 60.2, 'Intl Stocks', null, null, null]);

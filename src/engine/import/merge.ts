@@ -174,7 +174,8 @@ function holdingRow(width: number, columns: HoldingColumns, carried: readonly Ce
   };
   set('account', account);
   set('ticker', lot.ticker);
-  set('assetClass', assetClass ?? (lot.ticker === CASH_TICKER && carried ? (carried[columns.assetClass ?? -1] ?? null) : null));
+  // Cash is cash by its ticker; its Class says so too, as in a table the user typed.
+  set('assetClass', lot.ticker === CASH_TICKER ? CASH_CLASS : assetClass);
   set('costBasis', lot.costBasis === null ? null : lot.costBasis / 100);
   set('acquired', lot.acquired);
   if (lot.ticker === CASH_TICKER) {

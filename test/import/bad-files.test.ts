@@ -1,4 +1,6 @@
 import { importFile, importFiles } from '../../src/engine';
+import { exactCents } from '../../src/engine/import/values';
+import { decimalToCents } from '../../src/engine/money';
 import { fixtureText, readFixture } from './support';
 
 describe('files that are refused, with one line naming the file (and line)', () => {
@@ -36,5 +38,15 @@ describe('files that are refused, with one line naming the file (and line)', () 
       [2, null],
       [2, null],
     ]);
+  });
+});
+
+describe('amounts to the cent', () => {
+  it('two decimals by integer arithmetic, finer ones rounded half-up, as decimal.js rounds them', () => {
+    for (const text of ['0', '0.5', '12.34', '-12.34', '-0.00', '1234567890123.99', '0.005', '2.675', '-2.675', '12345678901234.5', '.0066']) {
+      expect(exactCents(text)).toBe(decimalToCents(text));
+    }
+    expect(exactCents('2.675')).toBe(268);
+    expect(exactCents('1234567890123.99')).toBe(123456789012399);
   });
 });

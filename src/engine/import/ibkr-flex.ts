@@ -13,6 +13,7 @@ import { anyOf, Columns, rowHasColumns } from './values';
 const TAGS = new Set(['BOF', 'BOA', 'BOS', 'HEADER', 'DATA', 'EOS', 'EOA', 'EOF']);
 const isPositionsHeader = (row: CsvRow) => rowHasColumns(row, 'Symbol', 'Quantity', anyOf('PositionValue', 'MarkPrice')) && !rowHasColumns(row, anyOf('TradeDate', 'DateTime'));
 const isCashHeader = (row: CsvRow) => rowHasColumns(row, 'EndingCash');
+const isAccountIdHeader = (cell: string) => cell.length === 15 && cell.toLowerCase() === 'clientaccountid';
 const NOT_REBALANCED = new Set(['OPT', 'FOP', 'FUT', 'CASH', 'WAR', 'CFD', 'CRYPTO']);
 
 /** A row without its trailer tags; tagged BOF/BOS/EOS/EOF rows carry no data and come back null. */
@@ -25,10 +26,12 @@ function untagged(row: CsvRow): CsvRow | null {
 
 export const ibkrFlex: BrokerFormat = {
   broker: 'Interactive Brokers',
-  recognise: (rows) => rows.some((r) => {
-    const u = untagged(r);
-    return u !== null && rowHasColumns(u, 'ClientAccountID') && (isPositionsHeader(u) || isCashHeader(u));
-  }),
+  // A section's header names ClientAccountID (asked first: it rules out every other broker's rows cheaply).
+  recognise: (rows) =>
+    rows.some((r) => {
+      const u = untagged(r);
+      return u !== null && u.cells.some(isAccountIdHeader) && (isPositionsHeader(u) || isCashHeader(u));
+    }),
   read(rows, sink) {
     let cols: Columns | null = null;
     let kind: 'positions' | 'cash' | 'other' = 'other';
@@ -37,7 +40,7 @@ export const ibkrFlex: BrokerFormat = {
     for (const raw of rows) {
       const row = untagged(raw);
       if (row === null || isBlankRow(row)) continue;
-      if (rowHasColumns(row, 'ClientAccountID') || isPositionsHeader(row) || isCashHeader(row)) {
+      if (row.cells.some(isAccountIdHeader) || isPositionsHeader(row) || isCashHeader(row)) {
         cols = new Columns(sink.file, row.cells);
         kind = isPositionsHeader(row) ? 'positions' : isCashHeader(row) ? 'cash' : 'other';
         continue;

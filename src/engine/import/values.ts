@@ -5,7 +5,7 @@
  * `Abbrev (Full name)` form. A cell that is none of these is an error naming the file, line and column.
  */
 import { IsoDate, parseIsoDate } from '../dates';
-import { Cents, decimalToCents, productCents } from '../money';
+import { cents, Cents, decimalToCents, productCents } from '../money';
 import { CsvRow } from './csv';
 import { ImportError } from './model';
 
@@ -31,6 +31,20 @@ export function decimalText(cell: string | undefined): string | null | undefined
   if (m[1] === '-' || m[2] === '-') negative = !negative;
   const digits = `${m[3].replace(/,/g, '') || '0'}${m[4] ?? ''}`;
   return negative && Number(digits) !== 0 ? `-${digits}` : digits;
+}
+
+/** Whole dollars and at most two decimals, small enough that cents are an exact integer. */
+const PLAIN_AMOUNT = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+
+/**
+ * Cents of a decimal amount, exactly: the amounts brokers write (two decimals at most) by integer
+ * arithmetic, anything finer rounded half-up by decimal.js.
+ */
+export function exactCents(text: string): Cents {
+  const m = PLAIN_AMOUNT.exec(text);
+  if (!m) return decimalToCents(text);
+  const c = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return cents(m[1] === '-' && c !== 0 ? -c : c);
 }
 
 /** The columns of a header row, by the names a broker uses, and the readers for one data row. */
@@ -78,7 +92,7 @@ export class Columns {
   /** An amount of money, in cents, exactly as the file wrote it. */
   cents(row: CsvRow, column: number | undefined): Cents | null {
     const text = this.decimal(row, column);
-    return text === null ? null : decimalToCents(text);
+    return text === null ? null : exactCents(text);
   }
 
   date(row: CsvRow, column: number | undefined): IsoDate | null {
@@ -117,10 +131,21 @@ function headerNames(cell: string): string[] {
   return names.filter((n) => n !== '');
 }
 
-/** Does this row have every one of `names` as a column? (For finding a header by its content.) */
+/** Each row's header names, worked out once: the recognisers ask every row whether it is their header. */
+const namesOfRow = new WeakMap<CsvRow, Set<string>>();
+
+/** A cell that names a column is text: a number or an amount never is, so such a row is answered at once. */
+const LOOKS_LIKE_DATA = /^[-+($.\d]/;
+
+/** Does this row have every one of `names` (alternatives as "a|b") as a column? (For finding a header by its content.) */
 export function rowHasColumns(row: CsvRow, ...names: string[]): boolean {
-  const present = new Set(row.cells.flatMap(headerNames));
-  return names.length > 0 && names.every((n) => n.split('|').some((alt) => present.has(normalise(alt))));
+  let present = namesOfRow.get(row);
+  if (!present) {
+    present = new Set(row.cells.filter((c) => c !== '' && !LOOKS_LIKE_DATA.test(c)).flatMap(headerNames));
+    namesOfRow.set(row, present);
+  }
+  const has = present;
+  return names.length > 0 && names.every((n) => n.split('|').some((alt) => has.has(normalise(alt))));
 }
 
 /** Any header naming one of the alternatives "a|b|c". */

@@ -62,3 +62,13 @@ describe('Fidelity Portfolio_Positions', () => {
     expect(r.warnings[0]).toMatch(/^fidelity-2026-08\.csv, line 4: 64966MZN2 is priced per \$100 of face value/);
   });
 });
+
+describe('Fidelity, 2023 and a single-account download', () => {
+  it('core cash with a quantity at $1.00 and n/a gains; columns in the download’s own order, no Account Name; "Date exported"', () => {
+    const r = readAsJson('fidelity-2023-single.csv');
+    expect(r.accounts).toEqual([{ account: 'Fidelity …8901', number: 'Z45678901', broker: 'Fidelity' }]);
+    expect(r.holdings).toEqual([cash('Fidelity …8901', 1523.45, 2), position('Fidelity …8901', 'VXUS', 100, 60.855, 6085.5, 5000, 3)]);
+    expect(r.skipped).toEqual([]);
+    expect(r.warnings).toEqual([]);
+  });
+});

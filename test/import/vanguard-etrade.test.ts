@@ -1,20 +1,24 @@
 import { cash, position, readAsJson } from './support';
 
 describe('Vanguard OfxDownload.csv', () => {
-  it('brokerage: holdings before the transactions, VMFXX as cash, a sold-out position skipped, no cost basis', () => {
+  it('brokerage: holdings before the transactions, VMFXX as cash, a sold-out position skipped, a 401(k) plan after the transactions', () => {
     const r = readAsJson('vanguard-brokerage.csv');
     expect(r.broker).toBe('Vanguard');
     expect(r.accounts).toEqual([
       { account: 'Vanguard …5678', number: '12345678', broker: 'Vanguard' },
       { account: 'Vanguard …4321', number: '87654321', broker: 'Vanguard' },
+      { account: 'ACME CORP 401(K) PLAN …3456', number: '093456', broker: 'Vanguard' },
     ]);
     expect(r.holdings).toEqual([
       position('Vanguard …5678', 'VTI', 10, 250.1, 2501, null, 2),
       cash('Vanguard …5678', 1523.45, 3),
       position('Vanguard …4321', 'VXUS', 40.5, 60.2, 2438.1, null, 5),
+      position('ACME CORP 401(K) PLAN …3456', 'VANGUARD INSTITUTIONAL INDEX FUND INST PLUS', 120.5, 450.1, 54237.05, null, 15),
     ]);
     expect(r.skipped).toEqual([{ file: 'vanguard-brokerage.csv', line: 6, why: 'BND has no shares (a position sold out), so it is not a holding' }]);
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings).toEqual([
+      'vanguard-brokerage.csv, line 15: this layout has no ticker symbols, so its funds are named by their fund names (give them the same names in your Holdings and Targets, or replace them by tickers)',
+    ]);
   });
 
   it('mutual-fund-only and 529 layout: no symbols (funds by name), 0584-12345678 numbers, $ prices, the money market fund as cash', () => {

@@ -2,7 +2,8 @@
  * Vanguard `OfxDownload.csv`: holdings sections first (`Account Number,Investment Name,Symbol,Shares,
  * Share Price,Total Value,`; mutual-fund-only and 529 accounts `Fund Account Number,Fund Name,Price,
  * Shares,Total Value`; 401(k) plans `Plan Number,Plan Name,Fund Name,Shares,Price,Total Value`), each
- * account followed by a blank line, then the transactions, which are not read. The settlement fund
+ * account followed by a blank line, then the transactions, which are not read (a 401(k) plan's
+ * holdings may follow them). The settlement fund
  * (VMFXX) is the account's cash. The file names no account and has no cost basis.
  */
 import { CsvRow, isBlankRow } from './csv';
@@ -22,16 +23,20 @@ export const vanguard: BrokerFormat = {
   recognise: (rows) => findRow(rows, isHoldingsHeader, 5) >= 0,
   read(rows, sink) {
     let cols: Columns | null = null;
-    let c: Record<'number' | 'name' | 'symbol' | 'shares' | 'price' | 'value', number | undefined> = {} as never;
+    let c: Record<'number' | 'plan' | 'name' | 'symbol' | 'shares' | 'price' | 'value', number | undefined> = {} as never;
     let needed = 0;
     let namedByFund = false;
     for (const row of rows) {
-      if (isTransactionsHeader(row)) break;
+      if (isTransactionsHeader(row)) {
+        cols = null; // transactions, until the next holdings section (a 401(k) plan's comes after the brokerage's)
+        continue;
+      }
       if (isBlankRow(row)) continue;
       if (isHoldingsHeader(row)) {
         cols = new Columns(sink.file, row.cells);
         c = {
           number: cols.find('Account Number', 'Fund Account Number', 'Plan Number'),
+          plan: cols.find('Plan Name'),
           name: cols.find('Investment Name', 'Fund Name'),
           symbol: cols.find('Symbol'),
           shares: cols.find('Shares'),
@@ -49,7 +54,8 @@ export const vanguard: BrokerFormat = {
         sink.skip(row, `"${number ?? fundName}" is a total, not a holding`);
         continue;
       }
-      const account = sink.account(null, number ?? sink.fail(row, 'the row has no account number'));
+      // Only a 401(k) plan is named in the file; other accounts are known by their number alone.
+      const account = sink.account(cols.text(row, c.plan), number ?? sink.fail(row, 'the row has no account number'));
       const symbol = cols.text(row, c.symbol);
       const value = cols.cents(row, c.value);
       if (symbol?.toUpperCase() === SETTLEMENT_FUND || (symbol === null && fundName !== null && SETTLEMENT_NAME.test(fundName))) {

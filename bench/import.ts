@@ -9,10 +9,28 @@ import { importFile, mergeImport } from '../src/engine';
 import type { Cell } from '../src/engine';
 import { renderTable } from '../src/cli/text-table';
 import { fidelityExport, ibkrExport } from './import-exports';
-import { formatMs, timeMs } from './timing';
+import { performance } from 'perf_hooks';
+import { formatMs, median, timeMs } from './timing';
 
 const LINES = 5_000;
-const RUNS = 15;
+const RUNS = 25;
+
+/**
+ * Median milliseconds of each function, taken in turns within every run so that the baseline and the
+ * import see the same machine (two cores shared with other work make any one run noisy).
+ */
+function interleaved(fns: readonly (() => unknown)[], runs: number): number[] {
+  for (const fn of fns) for (let i = 0; i < 3; i++) fn();
+  const times = fns.map((): number[] => []);
+  for (let i = 0; i < runs; i++) {
+    fns.forEach((fn, k) => {
+      const start = performance.now();
+      fn();
+      times[k].push(performance.now() - start);
+    });
+  }
+  return times.map(median);
+}
 
 /** The workbook the merge goes into: the same accounts' 5,000 rows (so each is replaced), classes on every ticker. */
 function workbookHoldings(text: string): Cell[][] {
@@ -26,8 +44,7 @@ export function benchImport(): string {
     ['Fidelity positions', fidelityExport(LINES)],
     ['IBKR statement with lots', ibkrExport(LINES)],
   ] as const) {
-    const papa = timeMs(() => Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false }), RUNS);
-    const read = timeMs(() => importFile('bench.csv', text), RUNS);
+    const [papa, read] = interleaved([() => Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false }), () => importFile('bench.csv', text)], RUNS);
     const file = importFile('bench.csv', text);
     const holdings = { name: 'Holdings', cells: workbookHoldings(text) };
     const merge = timeMs(() => mergeImport({ holdings, accounts: null, files: [file] }), RUNS);

@@ -19,19 +19,24 @@ const BOM = '\ufeff';
 
 export function parseCsv(file: string, text: string): CsvRow[] {
   const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
-  const parsed = Papa.parse<string[]>(body, { delimiter: ',', skipEmptyLines: false });
+  // The line ending is told by its first occurrence (papaparse would scan the first megabyte for it).
+  const newline = body.includes('\r\n') ? '\r\n' : body.includes('\n') ? '\n' : '\r';
+  const parsed = Papa.parse<string[]>(body, { delimiter: ',', newline, skipEmptyLines: false });
   const rows: CsvRow[] = [];
   let line = 1;
-  for (const raw of parsed.data) {
-    let end = raw.length;
-    while (end > 0 && raw[end - 1].trim() === '') end--;
-    const cells = new Array<string>(end);
+  for (const cells of parsed.data) {
+    // Trimmed in place: the parser's arrays are ours, and a 5,000-line file need not be copied.
+    const width = cells.length;
     let breaks = 0;
-    for (let i = 0; i < end; i++) {
-      cells[i] = raw[i].trim();
-      if (raw[i].includes('\n')) breaks += raw[i].split('\n').length - 1;
+    for (let i = 0; i < width; i++) {
+      const cell = cells[i];
+      if (cell.includes('\n')) breaks += cell.split('\n').length - 1;
+      cells[i] = cell.trim();
     }
-    rows.push({ line, cells, width: raw.length });
+    let end = width;
+    while (end > 0 && cells[end - 1] === '') end--;
+    cells.length = end;
+    rows.push({ line, cells, width });
     line += 1 + breaks;
   }
   const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');

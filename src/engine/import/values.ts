@@ -12,7 +12,11 @@ import { ImportError } from './model';
 const MISSING = new Set(['', '-', '--', 'n/a', 'na', 'incomplete', 'none']);
 
 export function isMissing(text: string | undefined): boolean {
-  return text === undefined || MISSING.has(text.trim().toLowerCase());
+  if (text === undefined) return true;
+  // A digit or a $ starts an amount, never a missing mark: most cells are answered here.
+  const first = text.charCodeAt(0);
+  if ((first >= 48 && first <= 57) || first === 36) return false;
+  return MISSING.has(text.trim().toLowerCase());
 }
 
 const MONEY = /^([+-]?)\s*\$?\s*([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?$/;
@@ -50,6 +54,7 @@ export function exactCents(text: string): Cents {
 /** The columns of a header row, by the names a broker uses, and the readers for one data row. */
 export class Columns {
   private readonly index = new Map<string, number>();
+  private readonly answers = new Map<string, number | undefined>();
 
   constructor(
     readonly file: string,
@@ -62,11 +67,16 @@ export class Columns {
 
   /** The first of `names` that is a column here, as its index; undefined when none is. */
   find(...names: string[]): number | undefined {
+    // Readers ask per row (IBKR's sections change their columns as they go): each question is answered once.
+    const key = names.join('\u0000');
+    if (this.answers.has(key)) return this.answers.get(key);
+    let found: number | undefined;
     for (const n of names) {
-      const i = this.index.get(normalise(n));
-      if (i !== undefined) return i;
+      found = this.index.get(normalise(n));
+      if (found !== undefined) break;
     }
-    return undefined;
+    this.answers.set(key, found);
+    return found;
   }
 
   has(...names: string[]): boolean {

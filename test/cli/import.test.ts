@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { rebal, asTables, household, useTempDir, writeBook } from './workbooks';
+import { asRanges, asTables, household, rebal, useTempDir, writeBook } from './workbooks';
 
 const { file } = useTempDir();
 const BROKERS = path.join(__dirname, '..', 'fixtures', 'brokers');
@@ -118,5 +118,67 @@ describe('rebal import', () => {
       ['31617E745', 12930],
     ]);
     for (const d of report.drift) expect(d.weight).toBeCloseTo(d.value / 59888.9, 6);
+  });
+});
+
+describe('rebal import into tables the user shaped', () => {
+  const holdings = household().Holdings;
+  const schwab = fixture('schwab-2026.csv');
+
+  async function withTotalsRow(file: string, below: boolean): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Holdings');
+    sheet.addTable({
+      name: 'Holdings',
+      ref: 'A1',
+      totalsRow: true,
+      columns: (holdings[0] as string[]).map((name) => ({ name, totalsRowFunction: name === 'Value' ? 'sum' : 'none' })),
+      rows: holdings.slice(1),
+    });
+    if (below) sheet.getCell('C9').value = 'checked 2026-11-01';
+    workbook.addWorksheet('Targets').addRows([['Class', 'Target'], ['US Stocks', 0.6], ['Bonds', 0.4]]);
+    await workbook.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('a table with a Total Row grows by the new account’s rows; the Total Row moves down with it', async () => {
+    const input = await withTotalsRow(file('totals.xlsx'), false);
+    const run = await rebal(['import', schwab, '--into', input]);
+    expect(run.stderr).toBe('');
+    const rows = await tableRows(file('totals.imported.xlsx'), 'Holdings');
+    // 5 rows kept, 3 added, then the Total Row with its SUBTOTAL.
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([
+      ['Account', 'Ticker'],
+      ...holdings.slice(1).map((r) => r.slice(0, 2)),
+      ['Individual …678', 'VXUS'],
+      ['Individual …678', 'BND'],
+      ['Individual …678', 'CASH'],
+      ['Total', undefined],
+    ]);
+    expect(rows[9][5]).toMatchObject({ formula: 'SUBTOTAL(109,Holdings[Value])' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file('totals.imported.xlsx'));
+    expect((book.getWorksheet('Holdings')!.getTable('Holdings') as unknown as { table: { tableRef: string } }).table.tableRef).toBe('A1:H10');
+  });
+
+  it('refuses to grow a table over the user’s cells below it, and writes nothing', async () => {
+    const input = await withTotalsRow(file('below.xlsx'), true);
+    const run = await rebal(['import', schwab, '--into', input]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('rebal: the Holdings table needs 3 more rows, but Holdings has data below it at row 9; move it so the table can grow\n');
+    expect(fs.existsSync(file('below.imported.xlsx'))).toBe(false);
+  });
+
+  it('Holdings as a plain range (no Excel table): the rows are replaced in place', async () => {
+    const input = await writeBook(file('plain.xlsx'), asRanges(household()));
+    const run = await rebal(['import', fixture('generic-lots.csv'), '--into', input]);
+    expect(run.stderr).toBe('');
+    const rows = await tableRows(file('plain.imported.xlsx'), 'Holdings');
+    expect(rows.slice(-3).map((r) => r.slice(0, 5))).toEqual([
+      ['Kids 529', 'VTI', 'US Stocks', 12, 250],
+      ['Kids 529', 'VTI', 'US Stocks', 3, 250],
+      ['Kids 529', 'CASH', 'Cash', undefined, undefined],
+    ]);
+    expect(rows).toHaveLength(1 + 5 + 3);
   });
 });

@@ -50,3 +50,15 @@ describe('amounts to the cent', () => {
     expect(exactCents('1234567890123.99')).toBe(123456789012399);
   });
 });
+
+describe('files whose positions cannot be put in one account', () => {
+  it('an E*TRADE download whose summary lists two accounts (its positions do not say whose they are)', () => {
+    const text = fixtureText('etrade-individual.csv').replace(
+      '"Individual Brokerage -1234",26329.20,1735.98,7.07,-433.00,-1.62,12.20,12.20',
+      '"Individual Brokerage -1234",26329.20,1735.98,7.07,-433.00,-1.62,12.20,12.20\n"Roth IRA -9876",1000.00,0,0,0,0,0,0',
+    );
+    expect(() => importFile('PortfolioDownload.csv', text)).toThrow(
+      "PortfolioDownload.csv, line 4: the summary lists 2 accounts but the positions do not say whose they are; download each account's positions on its own",
+    );
+  });
+});

@@ -112,3 +112,20 @@ describe('merging imported positions into the workbook', () => {
     ]);
   });
 });
+
+describe('matching by number', () => {
+  it('several accounts ending in the same digits: the full number decides, else the file is refused', () => {
+    const two = accounts([
+      ['Joint Brokerage', 'Taxable', 'Z23456789'],
+      ['Old Joint', 'Taxable', 'X99996789'],
+    ]);
+    expect(mergeImport({ holdings: HOUSEHOLD, accounts: two, files: [readFixture('fidelity-2025-04.csv')] }).matches[0].account).toBe('Joint Brokerage');
+    const masked = accounts([
+      ['Joint Brokerage', 'Taxable', '...6789'],
+      ['Old Joint', 'Taxable', '6789'],
+    ]);
+    expect(() => mergeImport({ holdings: HOUSEHOLD, accounts: masked, files: [readFixture('fidelity-2025-04.csv')] })).toThrow(
+      'fidelity-2025-04.csv: Joint WROS …6789 matches several accounts by number (Joint Brokerage, Old Joint); give each its full number in Accounts',
+    );
+  });
+});

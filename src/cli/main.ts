@@ -94,7 +94,8 @@ export async function main(argv: readonly string[], io: Io = processIo, now: Dat
     return 1;
   }
   if (options === 'help') {
-    io.stdout(`${importing ? IMPORT_USAGE : USAGE}\n`);
+    // `rebal --help` names both commands; `rebal import --help` the import alone.
+    io.stdout(`${importing ? IMPORT_USAGE : `${USAGE}\n${IMPORT_USAGE.replace('usage: ', '       ')}`}\n`);
     return 0;
   }
   try {

@@ -62,6 +62,7 @@ describe('rebal import', () => {
     expect((await rebal(['import', 'a.csv', '--out', 'x.xlsx'])).stderr).toMatch(/^rebal: --out needs --into/);
     expect((await rebal(['import', 'a.csv', '--into', 'x.xlsx', '--out', 'x.xlsx'])).stderr).toMatch(/^rebal: --out must differ from --into/);
     expect((await rebal(['import', file('missing.csv')])).stderr).toBe(`rebal: ${file('missing.csv')}: no such file\n`);
+    expect((await rebal(['--help'])).stdout.split('\n')[1]).toBe('       rebal import <positions.csv...> [--into <workbook.xlsx>] [--out <file.xlsx>] [--json]');
   });
 
   it('round trip: import into the example household, and rebal’s drift is the drift the imported positions imply', async () => {

@@ -29,7 +29,7 @@ describe('Schwab positions', () => {
     expect(r.skipped.map((s) => s.line)).toEqual([8, 14]);
     expect(r.warnings).toEqual([
       'schwab-legacy-all-accounts.csv, line 6: the option AAPL 02/17/2023 150.00 C is not imported (options are not rebalanced)',
-      'schwab-legacy-all-accounts.csv, line 7: the cash in Individual …321 is negative (-1200.00): a margin loan, imported as negative cash',
+      'schwab-legacy-all-accounts.csv, line 7: the cash in Individual …321 is negative (−$1,200.00): a margin loan, imported as negative cash',
     ]);
   });
 

@@ -5,6 +5,7 @@
  * cash as `CASH` with only its value.
  */
 import { CASH_TICKER } from '../model';
+import { formatCents } from '../format';
 import { cents, Cents, productCents } from '../money';
 import type { IsoDate } from '../dates';
 import { CsvRow } from './csv';
@@ -103,7 +104,7 @@ export class ImportSink {
   }
 
   cash(row: CsvRow, account: string, value: Cents): void {
-    if (value < 0) this.warn(row, `the cash in ${account} is negative (${(value / 100).toFixed(2)}): a margin loan, imported as negative cash`);
+    if (value < 0) this.warn(row, `the cash in ${account} is negative (${formatCents(value)}): a margin loan, imported as negative cash`);
     this.holdings.push({ account, ticker: CASH_TICKER, shares: null, price: null, value, costBasis: null, acquired: null, line: row.line });
   }
 

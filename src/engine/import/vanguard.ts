@@ -18,36 +18,48 @@ const isTransactionsHeader = (row: CsvRow) => rowHasColumns(row, 'Account Number
 const SETTLEMENT_FUND = 'VMFXX';
 const SETTLEMENT_NAME = /federal money market/i;
 
+type Column = 'number' | 'plan' | 'name' | 'symbol' | 'shares' | 'price' | 'value';
+
+/** One holdings section's columns: each layout has its own header. */
+interface Section {
+  readonly cols: Columns;
+  readonly c: Readonly<Record<Column, number | undefined>>;
+  readonly needed: number;
+}
+
+function sectionOf(file: string, header: readonly string[]): Section {
+  const cols = new Columns(file, header);
+  const c = {
+    number: cols.find('Account Number', 'Fund Account Number', 'Plan Number'),
+    plan: cols.find('Plan Name'),
+    name: cols.find('Investment Name', 'Fund Name'),
+    symbol: cols.find('Symbol'),
+    shares: cols.find('Shares'),
+    price: cols.find('Share Price', 'Price'),
+    value: cols.find('Total Value'),
+  };
+  return { cols, c, needed: Math.max(...Object.values(c).filter((x): x is number => x !== undefined)) + 1 };
+}
+
 export const vanguard: BrokerFormat = {
   broker: 'Vanguard',
   recognise: (rows) => findRow(rows, isHoldingsHeader, 5) >= 0,
   read(rows, sink) {
-    let cols: Columns | null = null;
-    let c: Record<'number' | 'plan' | 'name' | 'symbol' | 'shares' | 'price' | 'value', number | undefined> = {} as never;
-    let needed = 0;
+    let section: Section | null = null;
     let namedByFund = false;
     for (const row of rows) {
       if (isTransactionsHeader(row)) {
-        cols = null; // transactions, until the next holdings section (a 401(k) plan's comes after the brokerage's)
+        section = null; // transactions, until the next holdings section (a 401(k) plan's comes after the brokerage's)
         continue;
       }
       if (isBlankRow(row)) continue;
       if (isHoldingsHeader(row)) {
-        cols = new Columns(sink.file, row.cells);
-        c = {
-          number: cols.find('Account Number', 'Fund Account Number', 'Plan Number'),
-          plan: cols.find('Plan Name'),
-          name: cols.find('Investment Name', 'Fund Name'),
-          symbol: cols.find('Symbol'),
-          shares: cols.find('Shares'),
-          price: cols.find('Share Price', 'Price'),
-          value: cols.find('Total Value'),
-        };
-        needed = Math.max(...Object.values(c).filter((x): x is number => x !== undefined)) + 1;
+        section = sectionOf(sink.file, row.cells);
         continue;
       }
-      if (!cols) continue;
-      requireCells(row, needed, sink);
+      if (!section) continue;
+      const { cols, c } = section;
+      requireCells(row, section.needed, sink);
       const number = cols.text(row, c.number);
       const fundName = cols.text(row, c.name);
       if (isSummaryText(number) || isSummaryText(fundName)) {

@@ -16,6 +16,7 @@ interface HouseholdData {
   targets: TableData['rows'];
   settings: TableData['rows'];
   funds?: TableData['rows'];
+  mix?: TableData['rows'];
 }
 
 export function householdTables(data: HouseholdData): TableData[] {
@@ -36,6 +37,7 @@ export function householdTables(data: HouseholdData): TableData[] {
     { name: 'Settings', columns: ['Key', 'Value'], rows: data.settings },
   ];
   if (data.funds) tables.push({ name: 'Funds', columns: ['Fund', 'Holding', 'Weight'], rows: data.funds, formats: { Weight: '0.00%' } });
+  if (data.mix) tables.push({ name: 'Mix', columns: ['Ticker', 'Class', 'Weight'], rows: data.mix, formats: { Weight: '0.0%' } });
   return tables;
 }
 

@@ -15,6 +15,7 @@ interface HouseholdJson {
   holdings: { account: string; ticker: string; class?: string; shares?: number; price?: number; value?: number }[];
   targets: { class: string; target: number | string }[];
   settings: { key: string; value: string | number }[];
+  mix?: { ticker: string; class: string; weight: number }[];
 }
 
 const EXAMPLES = path.resolve(__dirname, '..', 'examples');
@@ -29,9 +30,24 @@ function expectedDrift(data: HouseholdJson) {
   const cents = (h: HouseholdJson['holdings'][number]) =>
     (h.shares !== undefined && h.price !== undefined ? new D(h.shares).times(h.price) : new D(h.value!)).toDecimalPlaces(2);
   const byClass = new Map<string, Decimal>();
+  const mixed = new Map<string, Decimal>();
+  const mixOf = (ticker: string) => (data.mix ?? []).filter((m) => m.ticker === ticker);
   for (const h of data.holdings) {
+    if (mixOf(h.ticker).length > 0) {
+      mixed.set(h.ticker, (mixed.get(h.ticker) ?? new D(0)).plus(cents(h)));
+      continue;
+    }
     const cls = h.ticker === 'CASH' || h.class === 'Cash' ? 'Cash' : (h.class ?? h.ticker);
     byClass.set(cls, (byClass.get(cls) ?? new D(0)).plus(cents(h)));
+  }
+  // A fund in Mix: its household value split by weight, whole cents by largest remainder.
+  for (const [ticker, value] of mixed) {
+    const shares = mixOf(ticker).map((m) => ({ cls: m.class, exact: value.times(100).times(m.weight) }));
+    const floors = shares.map((s) => s.exact.floor());
+    let left = value.times(100).minus(floors.reduce((a, b) => a.plus(b), new D(0))).toNumber();
+    const order = shares.map((s, i) => ({ i, rest: s.exact.minus(floors[i]) })).sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
+    for (const { i } of order) if (left-- > 0) floors[i] = floors[i].plus(1);
+    shares.forEach((s, i) => byClass.set(s.cls, (byClass.get(s.cls) ?? new D(0)).plus(floors[i].div(100))));
   }
   const total = [...byClass.values()].reduce((a, b) => a.plus(b), new D(0));
   const setting = (key: string, fallback: string) => fraction(data.settings.find((s) => s.key === key)?.value ?? fallback);

@@ -67,4 +67,29 @@ describe('layers', () => {
       }
     }
   });
+
+  // A cycle means two modules can only be understood together (issue 10 broke concentration ↔ lookthrough).
+  it('has no import cycle inside the engine', () => {
+    const resolve = (from: string, spec: string): string | null => {
+      const base = path.resolve(path.dirname(from), spec);
+      for (const candidate of [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) if (fs.existsSync(candidate)) return candidate;
+      return null;
+    };
+    const edges = new Map(engineFiles.map((f) => [f, importsOf(f).filter((s) => s.startsWith('.')).map((s) => resolve(f, s)).filter((t): t is string => t !== null)]));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (file: string): void => {
+      state.set(file, 'open');
+      stack.push(file);
+      for (const next of edges.get(file) ?? []) {
+        if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => path.relative(engineDir, f)).join(' → '));
+        else if (!state.has(next)) visit(next);
+      }
+      stack.pop();
+      state.set(file, 'done');
+    };
+    for (const f of engineFiles) if (!state.has(f)) visit(f);
+    expect(cycles).toEqual([]);
+  });
 });

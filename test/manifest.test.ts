@@ -83,6 +83,11 @@ describe('manifest.xml', () => {
     expect(sets.find((s) => s['@Name'] === 'SharedRuntime')!['@MinVersion']).toBe('1.1');
   });
 
+  it('requires ExcelApi 1.7, what the pane calls without asking (tables.onChanged, getRangeByIndexes)', () => {
+    const sets = ([] as Node[]).concat(((app.Requirements as Node).Sets as Node).Set as Node[]);
+    expect(sets.find((s) => s['@Name'] === 'ExcelApi')?.['@MinVersion']).toBe('1.7');
+  });
+
   it('asks for ReadWriteDocument, for a Workbook host', () => {
     expect(app.Permissions).toBe('ReadWriteDocument');
     expect(host['@type']).toBe('Workbook');

@@ -4,7 +4,7 @@
  * A user's mistake is one line on stderr and exit code 1; never a stack trace.
  */
 import highsLoader from 'highs';
-import { isImportError, isInputError, localIsoDate, oneLine, readHousehold, topExposure, withAsOf } from '../engine';
+import { isImportError, isInputError, localIsoDate, MIX_TABLE_NAMES, oneLine, readHousehold, topExposure, withAsOf } from '../engine';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { checkInput, checkOutput, loadWorkbook, WorkbookError, writeOutput } from './files';
 import { runImport } from './import-command';
@@ -49,6 +49,7 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
       settings: tables.find('Settings'),
       funds: tables.find('Funds'),
       identical: tables.find('Identical'),
+      mix: MIX_TABLE_NAMES.map((name) => tables.find(name)).find((t) => t !== null) ?? null,
     }),
     options.asOf,
     localIsoDate(now),

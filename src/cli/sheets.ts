@@ -4,7 +4,7 @@
  * ours gets a numbered name instead.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { DRIFT_HEADER, driftSpill, TRADES_HEADER, tradesSpill } from '../engine';
+import { DRIFT_HEADER, driftSpill, mixNotes, TRADES_HEADER, tradesSpill } from '../engine';
 import type { DriftReport, Plan, Spill } from '../engine';
 
 export const MARK = 'Written by rebal';
@@ -66,6 +66,13 @@ export function writeDriftSheet(workbook: Workbook, drift: DriftReport, note: st
     if (fill) row.getCell(statusColumn).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
     if (row.getCell(1).value === 'Total') row.font = { bold: true };
   });
+  const notes = mixNotes(drift);
+  if (notes.funds.length > 0) {
+    // Below the table, so the sheet reads on its own: how much of each class is in funds that span classes.
+    sheet.addRow([]);
+    sheet.addRow(['Funds that span classes']).font = { bold: true };
+    for (const line of [...notes.classes.map((n) => n.text), ...notes.funds]) sheet.addRow([line]);
+  }
   return sheet;
 }
 

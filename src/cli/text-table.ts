@@ -1,5 +1,5 @@
 /** Plain-text tables for the terminal: right-aligned numbers, a rule under the header. */
-import { formatCents, formatDollarAmount, formatPercent, formatPoints, formatShares, whyNothingIsDue } from '../engine';
+import { formatCents, formatDollarAmount, formatPercent, formatPoints, formatShares, mixNotes, whyNothingIsDue } from '../engine';
 import type { DriftReport, Plan } from '../engine';
 
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string {
@@ -19,7 +19,10 @@ const points = (x: number | null) => (x === null ? '' : formatPoints(x, 2));
 export function renderDrift(drift: DriftReport): string {
   const rows = drift.rows.map((r) => [r.label, formatCents(r.value), pct(r.weight), pct(r.target), points(r.drift), pct(r.band), r.status]);
   rows.push(['Total', formatCents(drift.total), pct(1), '', '', '', '']);
-  return renderTable(['Class', 'Value', 'Weight', 'Target', 'Drift', 'Band', 'Status'], rows, [false, true, true, true, true, true, false]);
+  const table = renderTable(['Class', 'Value', 'Weight', 'Target', 'Drift', 'Band', 'Status'], rows, [false, true, true, true, true, true, false]);
+  const notes = mixNotes(drift);
+  if (notes.funds.length === 0) return table;
+  return `${table}\n\nFunds that span classes:\n${[...notes.classes.map((n) => n.text), ...notes.funds].map((line) => `  ${line}`).join('\n')}`;
 }
 
 /** The drafted trades as a table, each reason below it, then the plan's totals. */

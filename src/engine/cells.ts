@@ -8,7 +8,12 @@
 import { dateToIso, excelSerialToIso, IsoDate, parseIsoDate } from './dates';
 import { oneLine } from './errors';
 
-/** A Stocks (or other) data-type cell as Excel hands it to a custom function. */
+/**
+ * A Stocks (or other) data-type cell, in the shape Excel's `valuesAsJson` gives an entity
+ * (Excel.EntityCellValue / LinkedEntityCellValue): `type`, the `text` Excel shows, and `properties`
+ * whose values are cell values with a `basicValue`. The task pane's adapter hands these over where
+ * the host has ExcelApi 1.16; the custom functions never receive them (see docs/decisions.md).
+ */
 export interface EntityCell {
   readonly [property: string]: unknown;
 }
@@ -119,7 +124,11 @@ export function showCell(cell: Cell): string {
   return String(cell);
 }
 
-/** Text; 0 (an older build's blank) counts as blank. A Stocks cell gives its ticker symbol. */
+/**
+ * Text; 0 (an older build's blank) counts as blank. A data-type cell is refused: what Excel shows
+ * for a Stocks cell is the company's name, and reading that as a ticker would be a guess (the field
+ * that holds the symbol is not one Microsoft's documentation names).
+ */
 export function readText(cell: Cell): Parsed<string> {
   const unreadable = unreadableCell(cell);
   if (unreadable !== null) return bad(unreadable);
@@ -127,12 +136,7 @@ export function readText(cell: Cell): Parsed<string> {
   if (typeof cell === 'string') return ok(cell.trim());
   if (typeof cell === 'number' || typeof cell === 'boolean') return ok(String(cell));
   if (cell instanceof Date) return ok(dateToIso(cell));
-  if (isEntity(cell)) {
-    const symbol = entityProperty(cell, 'Ticker symbol');
-    if (typeof symbol === 'string' && symbol.trim() !== '') return ok(symbol.trim());
-    const text = entityText(cell);
-    return text === null ? bad('this data-type value has no text') : ok(text);
-  }
+  if (isEntity(cell)) return bad(`${showCell(cell)} is not plain text; type it as text (a Stocks cell can stay in a column of its own)`);
   return bad(`${showCell(cell)} is not text`);
 }
 
@@ -170,7 +174,10 @@ export function readNumber(cell: Cell): Parsed<number> {
   return bad(`${showCell(cell)} is not a number`);
 }
 
-/** A price: a number, or the Price property of a Stocks data-type cell. */
+/**
+ * A price: a number, or the `Price` field of a Stocks data-type cell (the field Microsoft's
+ * FIELDVALUE documentation reads, `=FIELDVALUE(A2, "Price")`).
+ */
 export function readPrice(cell: Cell): Parsed<number> {
   if (isEntity(cell)) {
     const price = entityProperty(cell, 'Price');

@@ -60,7 +60,13 @@ export type WarningKind =
   /** An underweight class the planner cannot buy (no ticker or no price): left out of the plan. */
   | 'classNotBought'
   /** A position whose price or share count is beyond what the solver can work with exactly: left as it is. */
-  | 'notTradable';
+  | 'notTradable'
+  /** A Mix ticker whose weights are all blank: it counts in its Holdings class until they are filled in. */
+  | 'mixIncomplete'
+  /** A class in Mix that Targets does not list: that share of the fund is untargeted. */
+  | 'mixUntargeted'
+  /** A holding whose Class says Mixed with no mix in Mix and none derivable from Funds. */
+  | 'mixMissing';
 
 /** Something the user should know that does not stop the calculation. */
 export interface Warning extends Place {

@@ -8,9 +8,12 @@ import { InputError, Warning, warning } from './errors';
 import { MAX_HOUSEHOLD_TOTAL } from './money';
 import { inferenceWarning, inferredAccount, parseAccounts } from './accounts';
 import { parseFunds } from './funds';
+import { parseMix } from './mix';
 import { parseHoldings } from './holdings';
 import { parseIdentical } from './identical';
-import { Account, Holding, Household, keyOf } from './model';
+import { resolveMixes } from './class-split';
+import { formatPercent } from './format';
+import { Account, CASH_CLASS, FundMix, Holding, Household, keyOf, Target } from './model';
 import { parseSettings } from './settings';
 import { TableInput } from './table';
 import { parseTargets } from './targets';
@@ -22,6 +25,8 @@ export interface HouseholdTables {
   readonly settings?: TableInput | null;
   readonly funds?: TableInput | null;
   readonly identical?: TableInput | null;
+  /** Mix: funds that span classes (Ticker | Class | Weight). */
+  readonly mix?: TableInput | null;
 }
 
 export function readHousehold(tables: HouseholdTables): Household {
@@ -33,15 +38,37 @@ export function readHousehold(tables: HouseholdTables): Household {
   const accounts = mergeAccounts(listed, holdingsTable.holdings, tables.accounts?.name ?? null, warnings);
   warnings.push(...taxDataWarnings(holdingsTable.holdings, accounts, tables.holdings.name, holdingsTable));
   checkHouseholdTotal(holdingsTable.holdings, accounts, tables.holdings.name);
+  const funds = tables.funds ? parseFunds(tables.funds) : [];
+  const mixTable = tables.mix ? parseMix(tables.mix) : null;
+  const { mixes, warnings: mixWarnings } = resolveMixes(holdingsTable.holdings, mixTable, funds);
+  warnings.push(...(mixTable?.warnings ?? []), ...mixWarnings, ...untargetedMixWarnings(mixes, targets, mixTable?.name ?? 'Mix'));
   return {
     holdings: holdingsTable.holdings,
     targets,
     accounts,
     settings,
-    funds: tables.funds ? parseFunds(tables.funds) : [],
+    funds,
     identical: tables.identical ? parseIdentical(tables.identical) : new Map(),
+    mixes,
     warnings,
   };
+}
+
+/** A class a held fund spans that Targets does not list: that share of the fund is untargeted. */
+function untargetedMixWarnings(mixes: ReadonlyMap<string, FundMix>, targets: readonly Target[], mixName: string): Warning[] {
+  if (targets.length === 0) return [];
+  const targeted = new Set(targets.map((t) => keyOf(t.key)));
+  targeted.add(keyOf(CASH_CLASS));
+  const out: Warning[] = [];
+  for (const mix of mixes.values()) {
+    for (const s of mix.shares) {
+      if (targeted.has(s.keyId)) continue;
+      const place = mix.source === 'table' ? { table: mixName, row: mix.rows.get(s.keyId) ?? null, column: 'Class' } : { table: 'Funds', row: null, column: null };
+      const how = mix.source === 'table' ? '' : ' (derived through Funds)';
+      out.push(warning('mixUntargeted', place, `${s.key} is not in Targets, so the ${formatPercent(s.weight)} of ${mix.ticker} that is ${s.key}${how} has no target`));
+    }
+  }
+  return out;
 }
 
 /** Every row is within a trillion; the sum must stay where whole cents are exact and the solver's numbers sane. */

@@ -106,6 +106,26 @@ export interface FundWeight {
   readonly weight: number;
 }
 
+/** One class a fund that spans classes counts toward. */
+export interface ClassShare {
+  /** The class as written (in Mix, or in Holdings for a derived mix). */
+  readonly key: string;
+  readonly keyId: string;
+  /** Fraction of the fund; a fund's shares add up to exactly 1. */
+  readonly weight: number;
+}
+
+export interface FundMix {
+  /** Upper-case ticker. */
+  readonly ticker: string;
+  /** In the order Mix lists them (or the look-through meets them), largest first for a derived mix. */
+  readonly shares: readonly ClassShare[];
+  /** Typed in Mix, or derived through the Funds table. */
+  readonly source: 'table' | 'derived';
+  /** Per class keyId, the Mix row that gives it (table mixes only), for messages. */
+  readonly rows: ReadonlyMap<string, number>;
+}
+
 export interface Household {
   readonly holdings: readonly Holding[];
   readonly targets: readonly Target[];
@@ -115,6 +135,8 @@ export interface Household {
   readonly funds: readonly FundWeight[];
   /** Upper-case ticker → its substantially-identical group name. */
   readonly identical: ReadonlyMap<string, string>;
+  /** Held ticker → its classes, for every fund that spans classes (from Mix, or derived through Funds). */
+  readonly mixes: ReadonlyMap<string, FundMix>;
   readonly warnings: readonly Warning[];
 }
 

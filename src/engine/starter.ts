@@ -9,7 +9,8 @@ import { HOLDINGS_COLUMNS } from './holdings';
 import { AccountType, Household, keyOf } from './model';
 import { DEFAULT_SETTINGS } from './settings';
 import { headerColumns } from './table';
-import { addCents, Cents, centsToNumber, ZERO_CENTS } from './money';
+import { classValues } from './class-split';
+import { centsToNumber } from './money';
 
 export interface DetectedColumn {
   /** The header as written in the table. */
@@ -41,14 +42,9 @@ export const SETTINGS_STARTER_HEADER = ['Key', 'Value', 'Meaning'] as const;
  * fractions rounded to 0.1 percentage point; the largest row absorbs the rounding so they add to 100%.
  */
 export function starterTargets(household: Household): Cell[][] {
-  const valueByKey = new Map<string, { label: string; cents: Cents }>();
-  let total = ZERO_CENTS;
-  for (const h of household.holdings) {
-    total = addCents(total, h.value);
-    const entry = valueByKey.get(h.keyId) ?? { label: h.key, cents: ZERO_CENTS };
-    entry.cents = addCents(entry.cents, h.value);
-    valueByKey.set(h.keyId, entry);
-  }
+  // A fund that spans classes (Mix) starts each of its classes, by weight, as drift counts them.
+  const { total, byKey } = classValues(household.holdings, household.mixes);
+  const valueByKey = new Map([...byKey].map(([k, c]) => [k, { label: c.key, cents: c.value }]));
   if (total <= 0) throw new InputError({ table: 'Holdings', row: null, column: null }, 'the total value is not positive, so there are no weights to start Targets from');
   const rows = [...valueByKey.values()].map((e) => ({ label: e.label, tenths: Math.round((e.cents / total) * 1000) }));
   const largest = rows.reduce((a, b) => (b.tenths > a.tenths ? b : a));

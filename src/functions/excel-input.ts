@@ -2,7 +2,8 @@
  * Normalising what Excel hands a custom function, once, at the edge: a range argument (with its
  * header) becomes a TableInput that knows its worksheet row, so messages use Excel's row numbers.
  */
-import type { Cell, TableInput } from '../engine';
+import type { Cell, HouseholdTables, TableInput } from '../engine';
+import { isFundsTable } from '../engine';
 
 /** The worksheet row of the first cell in an address like "Sheet1!$A$3:$H$20" or "'My Sheet'!B7". */
 export function firstRowOfAddress(address: string | undefined | null): number | undefined {
@@ -28,4 +29,11 @@ export function tableArgument(name: string, range: unknown, address?: string | n
 /** An optional range argument: null when omitted. */
 export function optionalTableArgument(name: string, range: unknown, address?: string | null): TableInput | null {
   return isOmitted(range) ? null : tableArgument(name, range, address);
+}
+
+/** The optional `mix` argument: the Mix table, or the Funds table to derive mixes through (by its header). */
+export function mixArgument(range: unknown, address?: string | null): Pick<HouseholdTables, 'mix' | 'funds'> {
+  if (isOmitted(range)) return {};
+  const mix = tableArgument('Mix', range, address);
+  return isFundsTable(mix) ? { funds: { ...mix, name: 'Funds' } } : { mix };
 }

@@ -17,19 +17,20 @@ import {
 } from '../engine';
 import { PlannerClient } from '../worker/planner-client';
 import { inCell, inCellAsync } from './errors';
-import { optionalTableArgument, tableArgument } from './excel-input';
+import { mixArgument, optionalTableArgument, tableArgument } from './excel-input';
 import { finiteSpill } from './spill-guard';
 import { tradesTables } from './trades-core';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges of any cell type */
 
-/** The household that DRIFT and DUE read: Holdings, Targets and the optional Settings. */
-function driftHousehold(holdings: any[][], targets: any[][], settings: any[][], invocation: CustomFunctions.Invocation) {
+/** The household that DRIFT and DUE read: Holdings, Targets and the optional Settings and Mix. */
+function driftHousehold(holdings: any[][], targets: any[][], settings: any[][], mix: any[][], invocation: CustomFunctions.Invocation) {
   const at = invocation?.parameterAddresses ?? [];
   return readHousehold({
     holdings: tableArgument('Holdings', holdings, at[0]),
     targets: tableArgument('Targets', targets, at[1]),
     settings: optionalTableArgument('Settings', settings, at[2]),
+    ...mixArgument(mix, at[3]),
   });
 }
 
@@ -39,13 +40,14 @@ function driftHousehold(holdings: any[][], targets: any[][], settings: any[][], 
  * @param holdings The Holdings table with its header row, e.g. Holdings[#All].
  * @param targets The Targets table with its header row, e.g. Targets[#All].
  * @param [settings] The Settings table (Key | Value) with its header row, e.g. Settings[#All].
+ * @param [mix] The Mix table (Ticker | Class | Weight) for funds that span classes, e.g. Mix[#All]; or the Funds table, to derive them.
  * @param invocation Invocation details (Excel supplies them).
  * @requiresParameterAddresses
  * @returns One row per target, untargeted holdings, then a Total row.
  */
-export function drift(holdings: any[][], targets: any[][], settings: any[][], invocation: CustomFunctions.Invocation): any[][] {
+export function drift(holdings: any[][], targets: any[][], settings: any[][], mix: any[][], invocation: CustomFunctions.Invocation): any[][] {
   return inCell(() => {
-    const household = driftHousehold(holdings, targets, settings, invocation);
+    const household = driftHousehold(holdings, targets, settings, mix, invocation);
     return finiteSpill(driftSpill(computeDrift(household)));
   });
 }
@@ -56,17 +58,20 @@ export function drift(holdings: any[][], targets: any[][], settings: any[][], in
  * @param holdings The Holdings table with its header row, e.g. Holdings[#All].
  * @param targets The Targets table with its header row, e.g. Targets[#All].
  * @param [settings] The Settings table (Key | Value) with its header row; its Rule, Frequency, LastRebalanced and AsOf decide.
+ * @param [mix] The Mix table (Ticker | Class | Weight) for funds that span classes, e.g. Mix[#All]; or the Funds table, to derive them.
  * @param invocation Invocation details (Excel supplies them).
  * @requiresParameterAddresses
  * @volatile
- * @returns "Due: …" or "Not due: …", the reason, and the next check date.
+ * @returns "Due: …" or "Not due: …", the reason, and the next check date, in one cell.
  */
-export function due(holdings: any[][], targets: any[][], settings: any[][], invocation: CustomFunctions.Invocation): string {
+export function due(holdings: any[][], targets: any[][], settings: any[][], mix: any[][], invocation: CustomFunctions.Invocation): string[][] {
   return inCell(() => {
-    const household = driftHousehold(holdings, targets, settings, invocation);
+    const household = driftHousehold(holdings, targets, settings, mix, invocation);
     // AsOf from Settings, else today as the person at the keyboard knows it (the cell is volatile so it moves with the date).
     const { settings: rule } = withAsOf(household, null, localIsoDate(new Date()));
-    return reviewDue(computeDrift(household), rule, rule.asOf!).text;
+    // A 1×1 matrix: the docs allow requiresParameterAddresses (messages naming worksheet rows) only
+    // with a matrix result, and one row of one column spills into the formula's own cell.
+    return [[reviewDue(computeDrift(household), rule, rule.asOf!).text]];
   });
 }
 
@@ -102,6 +107,7 @@ let planner: PlannerClient | null = null;
  * @param [accounts] The Accounts table with its header row, e.g. Accounts[#All].
  * @param [settings] The Settings table (Key | Value) with its header row, e.g. Settings[#All].
  * @param [identical] The Identical table (Ticker | Group) with its header row, for wash sales.
+ * @param [mix] The Mix table (Ticker | Class | Weight) for funds that span classes, e.g. Mix[#All]; or the Funds table, to derive them.
  * @param invocation Invocation details (Excel supplies them).
  * @requiresParameterAddresses
  * @returns One row per trade, sells before buys in each account; one row saying why when nothing is due.
@@ -112,10 +118,11 @@ export async function trades(
   accounts: any[][],
   settings: any[][],
   identical: any[][],
+  mix: any[][],
   invocation: CustomFunctions.Invocation,
 ): Promise<any[][]> {
   return inCellAsync(async () => {
-    const tables = tradesTables(holdings, targets, accounts, settings, identical, invocation?.parameterAddresses ?? []);
+    const tables = tradesTables(holdings, targets, accounts, settings, identical, mix, invocation?.parameterAddresses ?? []);
     planner ??= new PlannerClient();
     return finiteSpill(tradesSpill(await planner.draftPlan(tables, localIsoDate(new Date()))));
   });

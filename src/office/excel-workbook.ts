@@ -5,8 +5,9 @@
  */
 import type { Cell } from '../engine';
 import { firstRowOf, rectangle, sheetOfAddress } from './address';
+import { cellsOf, Requirements, VALUES_AS_JSON_SET } from './cell-values';
 import { Ownership, OWNERSHIP_SETTING, parseOwnership, withOwned } from './ownership';
-import { NewTable, PositionsImport, sameCells, SheetContent, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from './workbook-port';
+import { NewTable, PositionsImport, sameCells, SheetContent, SheetLayout, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from './workbook-port';
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -34,19 +35,50 @@ function saveOwnership(context: Excel.RequestContext, o: Ownership): void {
   context.workbook.settings.add(OWNERSHIP_SETTING, JSON.stringify(o));
 }
 
-/** Writes a rectangle of cells at A1 of `sheet` with a bold header and per-column number formats. */
-function fill(sheet: Excel.Worksheet, rows: Scalar[][], content: 'values' | 'formulas', formats: readonly (string | null)[] = []): Excel.Range {
-  const range = sheet.getRangeByIndexes(0, 0, rows.length, rows[0].length);
+/** Excel's name for the General number format, for cells a per-cell format leaves alone. */
+const GENERAL = 'General';
+
+/** Writes a rectangle of cells at A1 of `sheet` with bold rows (the header by default) and number formats. */
+function fill(sheet: Excel.Worksheet, rows: Scalar[][], content: 'values' | 'formulas', layout: SheetLayout = {}): Excel.Range {
+  const width = rows[0].length;
+  const range = sheet.getRangeByIndexes(0, 0, rows.length, width);
   if (content === 'formulas') range.formulas = rows;
   else range.values = rows;
-  sheet.getRangeByIndexes(0, 0, 1, rows[0].length).format.font.bold = true;
-  formats.forEach((f, col) => {
-    if (f && rows.length > 1) sheet.getRangeByIndexes(1, col, rows.length - 1, 1).numberFormat = rows.slice(1).map(() => [f]);
-  });
+  for (const r of layout.boldRows ?? [0]) sheet.getRangeByIndexes(r, 0, 1, width).format.font.bold = true;
+  const cellFormats = layout.cellFormats;
+  if (cellFormats) {
+    range.numberFormat = rows.map((row, r) => row.map((_, c) => cellFormats[r]?.[c] ?? GENERAL));
+  } else {
+    (layout.numberFormats ?? []).forEach((f, col) => {
+      if (f && rows.length > 1) sheet.getRangeByIndexes(1, col, rows.length - 1, 1).numberFormat = rows.slice(1).map(() => [f]);
+    });
+  }
   return range;
 }
 
-export function excelWorkbook(excel: ExcelHost): WorkbookPort {
+/**
+ * Column widths: fitted to the tables, never to the notes under them (a one-line note in column A
+ * would widen it to the note's length), then the given columns set to a width with their text wrapped.
+ */
+function fit(sheet: Excel.Worksheet, rows: number, width: number, layout: SheetLayout): void {
+  const fitted = Math.max(1, Math.min(rows, layout.notesFrom ?? rows));
+  sheet.getRangeByIndexes(0, 0, fitted, width).format.autofitColumns();
+  for (const { column, points } of layout.columnWidths ?? []) {
+    const wrapped = sheet.getRangeByIndexes(0, column, fitted, 1).format;
+    wrapped.columnWidth = points;
+    wrapped.wrapText = true;
+  }
+}
+
+/** A host that reports no requirement set beyond what the manifest guarantees (ExcelApi 1.7). */
+export const MANIFEST_SETS_ONLY: Requirements = { isSetSupported: () => false };
+
+/**
+ * `requirements` is Office.context.requirements in Excel: calls beyond the manifest's ExcelApi 1.7
+ * are made only where it says the host has them.
+ */
+export function excelWorkbook(excel: ExcelHost, requirements: Requirements = MANIFEST_SETS_ONLY): WorkbookPort {
+  const richValues = requirements.isSetSupported(VALUES_AS_JSON_SET.name, VALUES_AS_JSON_SET.version);
   const sheetState = (context: Excel.RequestContext, name: string) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(name);
     sheet.load('id');
@@ -65,21 +97,23 @@ export function excelWorkbook(excel: ExcelHost): WorkbookPort {
         tables.load('items/name,items/id,items/showTotals');
         const owned = loadOwnership(context);
         await context.sync();
-        const ranges = tables.items.map((t) => t.getRange().load('address,values'));
+        // valuesAsJson (ExcelApi 1.16) carries a Stocks cell's fields; values alone has only its text.
+        const ranges = tables.items.map((t) => t.getRange().load(richValues ? 'address,values,valuesAsJson' : 'address,values'));
         await context.sync();
         const ours = owned().tables;
-        return tables.items.map(
-          (t, i): WorkbookTable => ({
+        return tables.items.map((t, i): WorkbookTable => {
+          const cells = cellsOf(ranges[i].values, richValues ? ranges[i].valuesAsJson : null);
+          return {
             name: t.name,
             id: t.id,
             sheet: sheetOfAddress(ranges[i].address),
             address: ranges[i].address,
             // getRange() includes the Total Row: a SUBTOTAL line, never a holding.
-            values: (t.showTotals ? ranges[i].values.slice(0, -1) : ranges[i].values) as Cell[][],
+            values: t.showTotals ? cells.slice(0, -1) : cells,
             headerRow: firstRowOf(ranges[i].address),
             ours: ours.includes(t.id),
-          }),
-        );
+          };
+        });
       }),
 
     sheetState: (name) =>
@@ -95,7 +129,7 @@ export function excelWorkbook(excel: ExcelHost): WorkbookPort {
         await context.sync();
         if (existing.state() !== 'missing') throw new WorkbookRefusal('exists', `a sheet called ${spec.sheet} already exists, so the ${spec.table} table was not created`);
         const sheet = context.workbook.worksheets.add(spec.sheet);
-        const range = fill(sheet, rectangle(spec.values.map((r) => r.map(toExcelCell)), ''), 'values', spec.numberFormats);
+        const range = fill(sheet, rectangle(spec.values.map((r) => r.map(toExcelCell)), ''), 'values', { numberFormats: spec.numberFormats });
         const table = sheet.tables.add(range, true);
         table.name = spec.table;
         range.format.autofitColumns();
@@ -121,8 +155,9 @@ export function excelWorkbook(excel: ExcelHost): WorkbookPort {
           sheet = context.workbook.worksheets.add(spec.sheet);
           sheet.load('id');
         }
-        const range = fill(sheet, rectangle(spec.rows.map((r) => r.map(toExcelCell)), ''), spec.content, spec.numberFormats);
-        range.format.autofitColumns();
+        const rows = rectangle(spec.rows.map((r) => r.map(toExcelCell)), '');
+        fill(sheet, rows, spec.content, spec);
+        fit(sheet, rows.length, rows[0].length, spec);
         sheet.activate();
         await context.sync();
         if (state === 'missing') {

@@ -34,13 +34,30 @@ export interface NewTable {
   readonly numberFormats?: readonly (string | null)[];
 }
 
-export interface SheetContent {
+/**
+ * How a written sheet reads, so plain values read right anywhere (Excel without the add-in,
+ * LibreOffice, a phone): number formats, bold rows, and column widths that fit the tables rather
+ * than a note under them.
+ */
+export interface SheetLayout {
+  /** Number format per column below the first row ("0.0%", "$#,##0.00"), null for General. */
+  readonly numberFormats?: readonly (string | null)[];
+  /** Number format per cell, for sheets holding several tables; null for General. Replaces numberFormats. */
+  readonly cellFormats?: readonly (readonly (string | null)[])[];
+  /** Rows drawn bold (titles, headers); the first row when not given. */
+  readonly boldRows?: readonly number[];
+  /** Rows from this index on are notes under the tables: columns are fitted to the rows above only. */
+  readonly notesFrom?: number;
+  /** Widths in points for columns that fitting would make too wide (a sentence per row); their text wraps. */
+  readonly columnWidths?: readonly { readonly column: number; readonly points: number }[];
+}
+
+export interface SheetContent extends SheetLayout {
   readonly sheet: string;
   /** Header row first; rows may be ragged (they are padded). */
   readonly rows: Cell[][];
   /** 'values' writes plain constants; 'formulas' lets cells that start with "=" be formulas. */
   readonly content: 'values' | 'formulas';
-  readonly numberFormats?: readonly (string | null)[];
   /** Replace the add-in's own earlier sheet of this name; the pane asks the user first. */
   readonly replace: boolean;
 }
@@ -83,8 +100,10 @@ export interface WorkbookPort {
 /** The same cell as the pane read it (Excel hands back numbers, text and booleans; blanks as ""). */
 export function sameCells(a: readonly Cell[], b: readonly Cell[]): boolean {
   const text = (c: Cell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c));
+  // A data-type cell (a Stocks cell read through valuesAsJson) is, in `values`, only its text or #VALUE!: not compared.
+  const entity = (c: Cell | undefined) => typeof c === 'object' && c !== null && !(c instanceof Date);
   const width = Math.max(a.length, b.length);
-  for (let i = 0; i < width; i++) if (text(a[i]) !== text(b[i])) return false;
+  for (let i = 0; i < width; i++) if (!entity(a[i]) && !entity(b[i]) && text(a[i]) !== text(b[i])) return false;
   return true;
 }
 

@@ -12,6 +12,7 @@ import {
   IsoDate,
   isInputError,
   keyOf,
+  MIX_TABLE_NAMES,
   readHousehold,
   reviewDue,
   TableInput,
@@ -19,7 +20,7 @@ import {
 } from '../engine';
 import type { WorkbookTable } from '../office/workbook-port';
 
-export type Role = 'targets' | 'accounts' | 'settings' | 'funds' | 'identical' | 'reviewLog';
+export type Role = 'targets' | 'accounts' | 'settings' | 'funds' | 'identical' | 'mix' | 'reviewLog';
 
 /** The table name the add-in gives each table it creates, and the sheet it puts it on. */
 export const ROLE_NAMES: Readonly<Record<Role, { table: string; sheet: string }>> = {
@@ -28,6 +29,7 @@ export const ROLE_NAMES: Readonly<Record<Role, { table: string; sheet: string }>
   settings: { table: 'Settings', sheet: 'Settings' },
   funds: { table: 'Funds', sheet: 'Funds' },
   identical: { table: 'Identical', sheet: 'Identical' },
+  mix: { table: 'Mix', sheet: 'Mix' },
   reviewLog: { table: 'ReviewLog', sheet: 'Review Log' },
 };
 
@@ -54,6 +56,14 @@ function lookup(tables: readonly WorkbookTable[], tableName: string, sheetName: 
 }
 
 function roleLookup(tables: readonly WorkbookTable[], role: Role): Lookup {
+  if (role === 'mix') {
+    // Mix goes by several names (Mix, FundMix, "Fund Mix" …): the first that finds a table, or a problem.
+    for (const name of MIX_TABLE_NAMES) {
+      const found = lookup(tables, name, name);
+      if (found.table || found.problem) return found;
+    }
+    return { table: null, problem: null };
+  }
   const { table, sheet } = ROLE_NAMES[role];
   return lookup(tables, table, sheet);
 }
@@ -90,7 +100,7 @@ export interface HouseholdView {
 }
 
 export function viewHousehold(all: readonly WorkbookTable[], holdingsName: string | null, today: IsoDate): HouseholdView {
-  const roles: Role[] = ['targets', 'accounts', 'settings', 'funds', 'identical', 'reviewLog'];
+  const roles: Role[] = ['targets', 'accounts', 'settings', 'funds', 'identical', 'mix', 'reviewLog'];
   const lookups = roles.map((r) => roleLookup(all, r));
   const found = Object.fromEntries(roles.map((r, i) => [r, lookups[i].table])) as Record<Role, WorkbookTable | null>;
   const chosen = holdingsName ? all.find((t) => t.name === holdingsName) : undefined;
@@ -107,6 +117,7 @@ export function viewHousehold(all: readonly WorkbookTable[], holdingsName: strin
     settings: asInput(found.settings, 'Settings'),
     funds: asInput(found.funds, 'Funds'),
     identical: asInput(found.identical, 'Identical'),
+    mix: asInput(found.mix, found.mix?.name ?? 'Mix'),
   };
   try {
     const household = withAsOf(readHousehold(tables), null, today);

@@ -26,7 +26,7 @@ function mount(): void {
   const element = document.getElementById('root');
   if (!element) return;
   const ports: PanePorts = {
-    workbook: excelWorkbook(Excel),
+    workbook: excelWorkbook(Excel, Office.context.requirements),
     planner: plannerPort(),
     exposure: engineExposure,
     clipboard: browserClipboard,

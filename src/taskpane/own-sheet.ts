@@ -4,13 +4,12 @@
  * replaced only when the user says so.
  */
 import type { Cell } from '../engine';
-import type { WorkbookPort } from '../office/workbook-port';
+import type { SheetLayout, WorkbookPort } from '../office/workbook-port';
 
-export interface OwnSheet {
+export interface OwnSheet extends SheetLayout {
   readonly name: (attempt: number) => string;
   readonly rows: Cell[][];
   readonly content: 'values' | 'formulas';
-  readonly numberFormats?: readonly (string | null)[];
 }
 
 export type Ask = (title: string, body: string, confirm: string) => Promise<boolean>;
@@ -19,16 +18,17 @@ const MAX_ATTEMPTS = 20;
 
 /** Resolves to the sheet written, or null when the user declined to replace the earlier one. */
 export async function writeOwnSheet(workbook: WorkbookPort, sheet: OwnSheet, ask: Ask): Promise<string | null> {
+  const { name: nameFor, ...content } = sheet;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const name = sheet.name(attempt);
+    const name = nameFor(attempt);
     const state = await workbook.sheetState(name);
     if (state === 'theirs') continue;
     if (state === 'ours') {
       const yes = await ask(`Replace ${name}?`, `${name} holds what Rebalance wrote earlier. Replace it with the new version?`, 'Replace');
       if (!yes) return null;
     }
-    await workbook.writeSheet({ sheet: name, rows: sheet.rows, content: sheet.content, numberFormats: sheet.numberFormats, replace: state === 'ours' });
+    await workbook.writeSheet({ ...content, sheet: name, replace: state === 'ours' });
     return name;
   }
-  throw new Error(`Sheets called ${sheet.name(1)} up to ${sheet.name(MAX_ATTEMPTS)} all exist; rename or delete some first.`);
+  throw new Error(`Sheets called ${nameFor(1)} up to ${nameFor(MAX_ATTEMPTS)} all exist; rename or delete some first.`);
 }

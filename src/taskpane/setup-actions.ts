@@ -3,7 +3,7 @@
  * holdings, on sheets the add-in creates) and a sheet of example formulas. Nothing here touches a
  * table the user made.
  */
-import { AccountType, Cell, Household, starterAccounts, starterSettings, starterTargets } from '../engine';
+import { AccountType, Cell, Household, starterAccounts, starterMix, starterSettings, starterTargets } from '../engine';
 import type { WorkbookPort } from '../office/workbook-port';
 import { HouseholdView, Role, ROLE_NAMES } from './household-view';
 
@@ -35,6 +35,22 @@ export async function createStarterTables(
   return created;
 }
 
+/**
+ * Offered when the household holds funds that look multi-class (a Class of Mixed, or none) and there
+ * is no Mix table: rows for each such fund — derived weights where Funds gives them, else one row per
+ * targeted class with the weight to fill in (a row without a weight changes nothing until it is).
+ */
+export function mixOffer(view: HouseholdView): Cell[][] | null {
+  if (view.found.mix !== null || !view.household) return null;
+  return starterMix(view.household);
+}
+
+export async function createMixTable(workbook: WorkbookPort, rows: Cell[][]): Promise<string> {
+  const { table, sheet } = ROLE_NAMES.mix;
+  await workbook.createTable({ sheet, table, values: rows, numberFormats: [null, null, '0.0%'] });
+  return table;
+}
+
 export const FORMULAS_SHEET = 'Rebalance Formulas';
 
 /** The example sheet: the review status and the drift table, as live formulas over the user's tables. */
@@ -43,7 +59,9 @@ export function exampleFormulaRows(view: HouseholdView): Cell[][] {
   const holdings = ref(view.holdingsTable?.name);
   const targets = ref(view.found.targets?.name);
   const settings = ref(view.found.settings?.name);
-  const args = [holdings, targets, settings].filter((a): a is string => a !== null).join(', ');
+  const mix = ref(view.found.mix?.name);
+  // Mix is the fourth argument: an absent Settings leaves its place empty.
+  const args = [holdings, targets, mix ? (settings ?? '') : settings, mix].filter((a): a is string => a !== null).join(', ');
   return [
     ['Examples written by Rebalance in Excel: live formulas over your tables. Copy them anywhere.'],
     ['Review status', `=REBAL.DUE(${args})`],

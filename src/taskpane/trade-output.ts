@@ -4,13 +4,16 @@
  */
 import { formatDollarAmount, formatPrice, formatShares } from '../engine';
 import type { Cell, IsoDate } from '../engine';
+import type { OwnSheet } from './own-sheet';
 import type { DraftResult, DraftTrade } from './ports';
+import { MONEY, SENTENCE_COLUMN_POINTS, sharesFormat } from './sheet-formats';
 
 export const TRADES_SHEET_HEADER = ['Account', 'Ticker', 'Action', 'Shares', 'Price', 'Amount', 'Est. tax', 'Reason', 'Approved'] as const;
-export const TRADES_SHEET_FORMATS = [null, null, null, '#,##0.######', '$#,##0.00', '$#,##0.00', '$#,##0.00', null, null] as const;
+const REASON_COLUMN = TRADES_SHEET_HEADER.indexOf('Reason');
 
-export function tradesSheetName(today: IsoDate, attempt = 1): string {
-  return attempt === 1 ? `Trades ${today}` : `Trades ${today} (${attempt})`;
+/** Named by the AsOf date the trades were drafted for, as its footer says. */
+export function tradesSheetName(asOf: IsoDate, attempt = 1): string {
+  return attempt === 1 ? `Trades ${asOf}` : `Trades ${asOf} (${attempt})`;
 }
 
 /** Every drafted trade in the planner's order, marked Yes or No, then a line saying where it came from. */
@@ -22,6 +25,24 @@ export function tradesSheetRows(result: DraftResult, approved: readonly boolean[
   rows.push([]);
   rows.push([`Drafted by Rebalance in Excel as of ${asOf}. Place approved orders at your broker; the add-in never trades.`]);
   return rows;
+}
+
+/** One trade's number formats, in TRADES_SHEET_HEADER's columns. */
+export function tradeFormats(t: DraftTrade): (string | null)[] {
+  return [null, null, null, sharesFormat(t.shares), MONEY, MONEY, MONEY, null, null];
+}
+
+/** The Trades sheet as written: rows, per-cell formats, columns fitted to the trades (not the footer). */
+export function tradesSheet(result: DraftResult, approved: readonly boolean[], asOf: IsoDate): OwnSheet {
+  const rows = tradesSheetRows(result, approved, asOf);
+  return {
+    name: (attempt) => tradesSheetName(asOf, attempt),
+    rows,
+    content: 'values',
+    cellFormats: [[], ...result.trades.map(tradeFormats)],
+    notesFrom: result.trades.length + 1,
+    columnWidths: [{ column: REASON_COLUMN, points: SENTENCE_COLUMN_POINTS }],
+  };
 }
 
 /** Approved trades grouped by account, sells first as the planner ordered them. */

@@ -1,4 +1,4 @@
-/** The browser walk-through: `npm run test:e2e` (after a production build). Not part of `npm test`. */
+/** The browser walk-through and the hosted build: `npm run test:e2e` (after a production build). Not part of `npm test`: each takes a production build's time. */
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: '../..',

@@ -20,7 +20,7 @@
     return /^[A-Za-z0-9_]+$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
   }
   function addSheet(name) {
-    var sheet = { id: 'sheet-' + nextId++, name: name, cells: {}, formats: {}, bold: {}, active: false };
+    var sheet = { id: 'sheet-' + nextId++, name: name, cells: {}, formats: {}, bold: {}, widths: {}, wrapped: {}, fitted: null, active: false };
     book.sheets.push(sheet);
     return sheet;
   }
@@ -34,13 +34,19 @@
     if (v === '' || v === null || v === undefined) delete sheet.cells[r + ',' + c];
     else sheet.cells[r + ',' + c] = v;
   }
-  function grid(sheet, r0, c0, rows, cols) {
+  /* A seeded data-type cell is its valuesAsJson object; Range.values gives its basic value, as Excel does. */
+  function isRich(v) {
+    return typeof v === 'object' && v !== null;
+  }
+  function grid(sheet, r0, c0, rows, cols, asJson) {
     var out = [];
     for (var r = 0; r < rows; r++) {
       var row = [];
       for (var c = 0; c < cols; c++) {
         var v = cell(sheet, r0 + r, c0 + c);
-        row.push(v === undefined ? '' : v);
+        if (v === undefined) v = '';
+        if (asJson) row.push(isRich(v) ? v : { type: typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : v === '' ? 'Empty' : 'String', basicValue: v });
+        else row.push(isRich(v) ? v.basicValue : v);
       }
       out.push(row);
     }
@@ -72,6 +78,7 @@
     var range = loadable({
       get address() { return address(sheet, r0, c0, rows, cols); },
       get values() { return grid(sheet, r0, c0, rows, cols); },
+      get valuesAsJson() { return grid(sheet, r0, c0, rows, cols, true); },
       set values(v) { write(v); },
       set formulas(v) { write(v); },
       set numberFormat(f) {
@@ -79,12 +86,18 @@
       },
       format: {
         font: { set bold(b) { for (var c = 0; c < cols; c++) sheet.bold[r0 + ',' + (c0 + c)] = b; } },
-        autofitColumns: function () {},
+        /* Records which rows the widths were fitted to, so the test can see a footer left out. */
+        autofitColumns: function () { sheet.fitted = { r0: r0, rows: rows, c0: c0, cols: cols }; },
+        set columnWidth(w) { for (var c = 0; c < cols; c++) sheet.widths[c0 + c] = w; },
+        set wrapText(b) { for (var c = 0; c < cols; c++) sheet.wrapped[c0 + c] = b; },
       },
       clear: function () {
         Object.keys(sheet.cells).forEach(function (k) { delete sheet.cells[k]; });
         sheet.formats = {};
         sheet.bold = {};
+        sheet.widths = {};
+        sheet.wrapped = {};
+        sheet.fitted = null;
       },
     });
     function write(v) {
@@ -189,8 +202,14 @@
   });
 
   window.Excel = { run: function (batch) { return Promise.resolve().then(function () { return batch(context); }); } };
+  /* A Microsoft 365 Excel: every ExcelApi set up to 1.16 (valuesAsJson), unless the seed says otherwise. */
+  var excelApi = seed.excelApi || '1.16';
+  function minor(v) { return +v.split('.')[1]; }
   window.Office = {
-    context: { officeTheme: undefined },
+    context: {
+      officeTheme: undefined,
+      requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' && minor(version) <= minor(excelApi); } },
+    },
     onReady: function (cb) { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }).then(function (info) { if (cb) cb(info); return info; }); },
   };
 
@@ -215,6 +234,21 @@
     settings: function () { return JSON.parse(JSON.stringify(book.settings)); },
     customFunctions: function () { return Object.keys(associated).sort(); },
     activeSheet: function () { var s = book.sheets.find(function (x) { return x.active; }); return s ? s.name : null; },
+    /** Number formats (row by row, null for none), bold rows, column widths, wrapped columns and the rows widths were fitted to. */
+    sheetLayout: function (name) {
+      var s = sheetByName(name);
+      if (!s) return null;
+      var u = usedSize(s);
+      var formats = [];
+      for (var r = 0; r < u.rows; r++) {
+        var row = [];
+        for (var c = 0; c < u.cols; c++) row.push(s.formats[r + ',' + c] === undefined ? null : s.formats[r + ',' + c]);
+        formats.push(row);
+      }
+      var bold = [];
+      for (var b = 0; b < u.rows; b++) if (s.bold[b + ',0']) bold.push(b);
+      return { formats: formats, bold: bold, widths: s.widths, wrapped: s.wrapped, fitted: s.fitted };
+    },
     /** The user types into a table's data cells (row 0 = first data row), which fires onChanged. */
     editTable: function (name, rows) {
       var t = book.tables.find(function (x) { return x.name === name; });

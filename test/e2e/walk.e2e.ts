@@ -8,12 +8,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { localIsoDate } from '../../src/engine';
+import { computeDrift, localIsoDate, readHousehold } from '../../src/engine';
 import type { Cell, HouseholdTables } from '../../src/engine';
 import { draftTables } from '../../src/taskpane/draft-tables';
+import { engineExposure } from '../../src/taskpane/engine-exposure';
 import { draftResultOf } from '../../src/taskpane/engine-planner';
 import type { DraftRequest, DraftResult } from '../../src/taskpane/ports';
-import { describeTrade, tradesSheetRows } from '../../src/taskpane/trade-output';
+import { describeTrade, tradesSheet, tradesSheetRows } from '../../src/taskpane/trade-output';
+import { SAVED_EXPOSURE_ROWS, valuesSheet } from '../../src/taskpane/values-sheet';
 import { PlannerClient } from '../../src/worker/planner-client';
 import { InProcessWorker } from '../support/in-process-worker';
 import { EDITED_TARGETS, HOLDINGS_ROWS } from './fixture';
@@ -60,7 +62,24 @@ afterEach(() => {
 
 interface Seed {
   sheets: { name: string; rows: unknown[][]; tables?: string[] }[];
+  /** The ExcelApi version the stubbed Excel reports (default 1.16). */
+  excelApi?: string;
 }
+
+/** What the stub recorded of a sheet's formatting. */
+interface Layout {
+  formats: (string | null)[][];
+  bold: number[];
+  widths: Record<string, number>;
+  wrapped: Record<string, boolean>;
+  fitted: { r0: number; rows: number; c0: number; cols: number } | null;
+}
+
+/** Rows as the sheet holds them: a rectangle, blanks as "". */
+const asWritten = (rows: Cell[][]) => {
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
+};
 
 async function openPane(seed: Seed, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const page = await browser.newPage();
@@ -81,15 +100,15 @@ const workbook = <T>(page: Page, call: string, ...args: unknown[]) =>
 
 const TODAY = localIsoDate(new Date());
 
+/** The household's tables as they are in the stubbed workbook now. */
+async function tablesInWorkbook(page: Page): Promise<HouseholdTables> {
+  const table = async (name: string) => ({ name, cells: await workbook<Cell[][]>(page, 'tableValues', name) });
+  return { holdings: await table('Holdings'), targets: await table('Targets'), accounts: await table('Accounts'), settings: await table('Settings') };
+}
+
 /** The same draft, planned in Node by the engine from the tables the pane sees in the workbook. */
 async function plannedInNode(page: Page, request: Omit<DraftRequest, 'tables'>): Promise<DraftResult> {
-  const table = async (name: string) => ({ name, cells: await workbook<Cell[][]>(page, 'tableValues', name) });
-  const tables: HouseholdTables = {
-    holdings: await table('Holdings'),
-    targets: await table('Targets'),
-    accounts: await table('Accounts'),
-    settings: await table('Settings'),
-  };
+  const tables = await tablesInWorkbook(page);
   const plan = await new PlannerClient(() => new InProcessWorker()).draftPlan(draftTables({ ...request, tables }), request.asOf);
   return draftResultOf(plan);
 }
@@ -195,11 +214,44 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
   expect(written[rows - 1][8]).toBe('No');
   expect(written[rows + 1][0]).toMatch(/^Drafted by Rebalance in Excel as of \d{4}-\d{2}-\d{2}\. Place approved orders at your broker/);
   expect(await workbook(page, 'activeSheet')).toBe(SHEET);
+  // Whole shares read "20", not "20.": formats per cell; widths fitted to the trades, not the footer.
+  const tradesLayout = await workbook<Layout>(page, 'sheetLayout', SHEET);
+  const tradesSpec = tradesSheet(expected, approved, TODAY);
+  expect(tradesLayout.formats.slice(0, rows).map((r) => r.slice(3, 7))).toEqual(tradesSpec.cellFormats!.map((r, i) => (i === 0 ? ['General', 'General', 'General', 'General'] : r.slice(3, 7))));
+  expect(tradesLayout.formats[1][3]).toBe('#,##0');
+  expect(tradesLayout.fitted).toEqual({ r0: 0, rows, c0: 0, cols: 9 });
+  expect(tradesLayout.widths).toEqual({ 7: 320 });
 
   // Writing again asks first.
   await page.getByRole('button', { name: 'Write to sheet' }).click();
   await page.getByRole('alertdialog', { name: `Replace ${SHEET}?` }).getByRole('button', { name: 'Cancel' }).click();
   await page.getByText('Left the earlier trades sheet as it was.').waitFor();
+
+  // Save as values: one sheet of plain values dated by AsOf, the same as the engine gives in Node.
+  const VALUES = `Rebalance ${TODAY}`;
+  await page.getByRole('button', { name: 'Save as values' }).click();
+  await page.getByText(`Saved the drift, the exposure and the approved trades as plain values on the sheet ${VALUES}.`).waitFor();
+  const tables = await tablesInWorkbook(page);
+  const spec = valuesSheet({
+    asOf: TODAY,
+    drift: computeDrift(readHousehold(tables)),
+    exposure: await engineExposure.exposure({ tables, top: SAVED_EXPOSURE_ROWS }),
+    draft: { result: expected, approved },
+  });
+  const saved = await workbook<unknown[][]>(page, 'sheetValues', VALUES);
+  expect(saved).toEqual(asWritten(spec.rows));
+  expect(saved).toContainEqual(['Joint Taxable', 'VTI', 'SELL', 20, 250, 5000, 300, expected.trades[0].reason]);
+  expect(saved).toContainEqual(['Joint Taxable', 'VTI', '2019-03-04', 20, 3000, 2000, 'LT', '']);
+  const savedLayout = await workbook<Layout>(page, 'sheetLayout', VALUES);
+  expect(savedLayout.bold).toEqual(spec.boldRows);
+  expect(savedLayout.fitted).toEqual({ r0: 0, rows: spec.notesFrom, c0: 0, cols: 8 });
+  const width = saved[0].length;
+  expect(savedLayout.formats.slice(0, spec.notesFrom)).toEqual(
+    spec.rows.slice(0, spec.notesFrom).map((_, r) => Array.from({ length: width }, (__, c) => spec.cellFormats![r]?.[c] ?? 'General')),
+  );
+  expect(savedLayout.wrapped).toEqual({ 7: true });
+  expect(await workbook(page, 'tableValues', 'Holdings')).toEqual(HOLDINGS_ROWS);
+  await page.screenshot({ path: join(OUT, '04b-saved-values.png'), fullPage: true });
 
   // Review: the log table is created with today's row.
   await page.getByRole('tab', { name: 'Review' }).click();
@@ -300,4 +352,34 @@ test('Import: choose two brokers’ files, preview, confirm; Holdings and Accoun
   expect(log[1][5]).toBe('Imported positions from fidelity-2025-04.csv (Fidelity), schwab-2026.csv (Schwab)');
   await page.screenshot({ path: join(OUT, '09-imported-drift.png'), fullPage: true });
   await page.close();
+});
+
+test('a Stocks cell’s price, read through valuesAsJson where Excel has ExcelApi 1.16, and refused as the error it is elsewhere', async () => {
+  /** A Stocks cell as valuesAsJson gives it; Range.values gives its basic value, #VALUE!. */
+  const stock = (name: string, price: number) => ({
+    type: 'LinkedEntity',
+    text: name,
+    basicType: 'Error',
+    basicValue: '#VALUE!',
+    properties: { Price: { type: 'FormattedNumber', basicValue: price, numberFormat: '$#,##0.00' } },
+  });
+  const holdings = [
+    ['Account', 'Ticker', 'Class', 'Shares', 'Price'],
+    ['Joint Taxable', 'VTI', 'US Stocks', 100, stock('Vanguard Total Stock Market ETF', 250)],
+    ['Joint Taxable', 'BND', 'Bonds', 100, stock('Vanguard Total Bond Market ETF', 72)],
+  ];
+  const seed = (excelApi: string): Seed => ({
+    excelApi,
+    sheets: [
+      { name: 'Holdings', rows: holdings, tables: ['Holdings'] },
+      { name: 'Targets', rows: [['Class', 'Target'], ['US Stocks', 0.6], ['Bonds', 0.4]], tables: ['Targets'] },
+    ],
+  });
+  const m365 = await openPane(seed('1.16'));
+  expect(await m365.getByTestId('total-value').textContent()).toBe('$32,200.00');
+  await m365.close();
+
+  const older = await openPane(seed('1.15'));
+  expect(await older.getByTestId('problem').textContent()).toMatch(/^Holdings, row 2, column Price: the cell holds the error #VALUE!/);
+  await older.close();
 });

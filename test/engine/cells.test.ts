@@ -8,10 +8,13 @@ const value = <T>(p: { ok: true; value: T | null } | { ok: false; problem: strin
 };
 const problem = (p: { ok: boolean; problem?: string }) => (p.ok ? null : p.problem);
 
+/** A Stocks cell as valuesAsJson gives it: a linked entity whose own basic value is #VALUE!. */
 const apple: EntityCell = {
-  type: 'Entity',
+  type: 'LinkedEntity',
   text: 'Apple Inc.',
-  properties: { Price: { type: 'Double', basicValue: 271.35 }, 'Ticker symbol': { basicValue: 'AAPL' } },
+  basicType: 'Error',
+  basicValue: '#VALUE!',
+  properties: { Price: { type: 'FormattedNumber', basicValue: 271.35, numberFormat: '$#,##0.00' } },
 };
 
 describe('Excel date serials (1900 system)', () => {
@@ -155,12 +158,13 @@ describe('text and Stocks data-type cells', () => {
       expect(isBlankOrZero(blank)).toBe(true);
     }
   });
-  it('reads a Stocks entity as its ticker symbol in a text column and its price in a price column', () => {
-    expect(value(readText(apple))).toBe('AAPL');
+  it('reads the documented Price field of a Stocks cell in a price column', () => {
     expect(value(readPrice(apple))).toBe(271.35);
+    expect(value(readPrice({ type: 'Entity', text: 'Gold', properties: { price: { type: 'Double', basicValue: 1900 } } }))).toBe(1900);
   });
-  it('falls back to the entity’s text when it has no ticker symbol', () => {
-    expect(value(readText({ type: 'Entity', text: 'Gold', properties: {} }))).toBe('Gold');
+  it('refuses a data-type cell in a text column: its text is a name, not a ticker', () => {
+    expect(problem(readText(apple))).toBe('the data-type value "Apple Inc." is not plain text; type it as text (a Stocks cell can stay in a column of its own)');
+    expect(problem(readText({ type: 'Entity', text: 'Gold', properties: {} }))).toMatch(/^the data-type value "Gold" is not plain text/);
   });
   it('refuses an entity without a Price in a price column', () => {
     expect(problem(readPrice({ type: 'Entity', text: 'Apple Inc.', properties: {} }))).toBe('the data-type value "Apple Inc." has no Price');

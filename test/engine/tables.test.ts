@@ -1,4 +1,5 @@
-import { readHousehold, DEFAULT_SETTINGS, InputError } from '../../src/engine';
+import { readHousehold, DEFAULT_SETTINGS } from '../../src/engine';
+import { inputError } from '../support/input-error';
 import type { Cell } from '../../src/engine';
 import { parseHoldings } from '../../src/engine/holdings';
 import { parseTargets } from '../../src/engine/targets';
@@ -6,16 +7,6 @@ import { inferAccountType, parseAccounts, parseAccountType } from '../../src/eng
 import { parseSettings } from '../../src/engine/settings';
 import { accountsTable, cash, holdingsTable, lot, settingsTable, table, targetsTable } from '../support/builders';
 
-/** Runs `read` and returns the InputError it throws. */
-function inputError(read: () => unknown): InputError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('Holdings headers', () => {
   it.each([
@@ -44,10 +35,13 @@ describe('Holdings headers', () => {
     expect(holdings.map((h) => h.row)).toEqual([6, 8]);
   });
 
-  it('reads a Stocks data-type cell in the Ticker and Price columns', () => {
-    const apple = { type: 'Entity', text: 'Apple Inc.', properties: { Price: { type: 'Double', basicValue: 271.35 }, 'Ticker symbol': { basicValue: 'AAPL' } } };
-    const { holdings } = parseHoldings(table('Holdings', [['Ticker', 'Shares', 'Price'], [apple, 3, apple]]));
+  it('reads a Stocks data-type cell in the Price column, and refuses one as the Ticker, naming the row', () => {
+    const apple = { type: 'LinkedEntity', text: 'Apple Inc.', properties: { Price: { type: 'Double', basicValue: 271.35 } } };
+    const { holdings } = parseHoldings(table('Holdings', [['Ticker', 'Stock', 'Shares', 'Price'], ['AAPL', apple, 3, apple]]));
     expect(holdings[0]).toMatchObject({ ticker: 'AAPL', price: 271.35, value: 81405 });
+    expect(() => parseHoldings(table('Holdings', [['Ticker', 'Shares', 'Price'], [apple, 3, apple]]))).toThrow(
+      'Holdings, row 2, column Ticker: the data-type value "Apple Inc." is not plain text; type it as text (a Stocks cell can stay in a column of its own)',
+    );
   });
 
   it('treats a row whose Class is Cash, or whose ticker is CASH, as cash at its Value', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { largestFirst } from '../../src/engine/lookthrough';
+import { largestFirst } from '../../src/engine/exposure/lookthrough';
 import { cents } from '../../src/engine/money';
 
 const stableByTotal = <R extends { total: number }>(rows: R[]) => [...rows].sort((a, b) => b.total - a.total);

@@ -24,7 +24,7 @@ describe('REBAL.DRIFT called directly', () => {
   const targets = [['Class', 'Target'], ['US Stocks', 0.6], ['Bonds', 0.4]];
 
   it('spills Class | Value | Weight | Target | Drift | Band | Status with a Total row', () => {
-    const result = drift(HOLDINGS, targets, null as never, { parameterAddresses: [] } as never);
+    const result = drift(HOLDINGS, targets, null as never, null as never, { parameterAddresses: [] } as never);
     expect(result).toEqual([
       ['Class', 'Value', 'Weight', 'Target', 'Drift', 'Band', 'Status'],
       ['US Stocks', 6000, 0.6, 0.6, 0, 0.05, 'OK'],
@@ -41,47 +41,50 @@ describe('REBAL.DRIFT called directly', () => {
       [blank, blank, blank, blank, blank, blank, blank, blank],
     ];
     const settings = (blank: null | '' | 0) => [['Key', 'Value'], ['Band', 0.05], [blank, blank]];
-    const expected = drift(blanks(null), targets, settings(null), { parameterAddresses: [] } as never);
+    const expected = drift(blanks(null), targets, settings(null), null as never, { parameterAddresses: [] } as never);
     expect(expected[1]).toEqual(['US Stocks', 6000, 0.6, 0.6, 0, 0.05, 'OK']);
     expect(expected[2]).toEqual(['Bonds', 4000, 0.4, 0.4, 0, 0.05, 'OK']);
-    expect(drift(blanks(''), targets, settings(''), {} as never)).toEqual(expected);
-    expect(drift(blanks(0), targets, settings(0), {} as never)).toEqual(expected);
+    expect(drift(blanks(''), targets, settings(''), null as never, {} as never)).toEqual(expected);
+    expect(drift(blanks(0), targets, settings(0), null as never, {} as never)).toEqual(expected);
   });
 
-  it('reads Stocks data-type cells for the ticker and the price', () => {
-    const apple = { type: 'Entity', text: 'Apple Inc.', properties: { Price: { type: 'Double', basicValue: 271.35 }, 'Ticker symbol': { basicValue: 'AAPL' } } };
+  it('reads a Stocks cell’s Price field, and refuses a Stocks cell as the ticker, naming the row', () => {
+    const apple = { type: 'LinkedEntity', text: 'Apple Inc.', properties: { Price: { type: 'Double', basicValue: 271.35 } } };
     const result = drift(
-      [['Ticker', 'Shares', 'Price'], [apple, 10, apple], ['BND', 10, 72.35]],
+      [['Ticker', 'Shares', 'Price'], ['AAPL', 10, apple], ['BND', 10, 72.35]],
       [['Ticker', 'Target'], ['AAPL', 0.8], ['BND', 0.2]],
+      null as never,
       null as never,
       {} as never,
     );
     expect(result.slice(1, 3).map((r) => r.slice(0, 2))).toEqual([['AAPL', 2713.5], ['BND', 723.5]]);
     expect(result[3][1]).toBe(3437);
+    const e = cellError(() => drift([['Ticker', 'Shares', 'Price'], [apple, 10, apple]], [['Ticker', 'Target'], ['AAPL', 1]], null as never, null as never, {} as never));
+    expect(e.message).toMatch(/^Holdings, row 2, column Ticker: the data-type value "Apple Inc\." is not plain text/);
   });
 
   it('takes an omitted optional settings argument (null or undefined) as the defaults', () => {
-    const withNull = drift(HOLDINGS, targets, null as never, {} as never);
-    const withUndefined = drift(HOLDINGS, targets, undefined as never, undefined as never);
+    const withNull = drift(HOLDINGS, targets, null as never, null as never, {} as never);
+    const withUndefined = drift(HOLDINGS, targets, undefined as never, undefined as never, undefined as never);
     expect(withUndefined).toEqual(withNull);
     expect(withNull[1][5]).toBe(0.05);
   });
 
   it('names the real worksheet row from the parameter addresses', () => {
     const bad = [['Ticker', 'Shares', 'Price'], ['VTI', 10, 250], ['BND', 'ten', 100]];
-    const e = cellError(() => drift(bad, targets, null as never, { parameterAddresses: ["'My Sheet'!$B$7:$D$9", 'Sheet1!A1:B3', ''] } as never));
+    const e = cellError(() => drift(bad, targets, null as never, null as never, { parameterAddresses: ["'My Sheet'!$B$7:$D$9", 'Sheet1!A1:B3', ''] } as never));
     expect(e.code).toBe('#VALUE!');
     expect(e.message).toBe('Holdings, row 9, column Shares: "ten" is not a number');
   });
 
   it('names the Targets row too', () => {
     const badTargets = [['Class', 'Target'], ['US Stocks', 0.6], ['Bonds', 'lots']];
-    const e = cellError(() => drift(HOLDINGS, badTargets, null as never, { parameterAddresses: ['Sheet1!A1', 'Sheet2!$F$20:$G$22'] } as never));
+    const e = cellError(() => drift(HOLDINGS, badTargets, null as never, null as never, { parameterAddresses: ['Sheet1!A1', 'Sheet2!$F$20:$G$22'] } as never));
     expect(e.message).toBe('Targets, row 22, column Target: "lots" is not a percentage');
   });
 
   it('refuses a single-cell argument, saying it needs the header row', () => {
-    const e = cellError(() => drift('VTI' as never, targets, null as never, { parameterAddresses: ['Sheet1!C5'] } as never));
+    const e = cellError(() => drift('VTI' as never, targets, null as never, null as never, { parameterAddresses: ['Sheet1!C5'] } as never));
     expect(e.code).toBe('#VALUE!');
     expect(e.message).toMatch(/^Holdings, row 5: the first row has no recognisable header .*Holdings\[#All\]/);
   });
@@ -96,7 +99,7 @@ describe('REBAL.DRIFT called directly', () => {
   });
 
   it('turns an unexpected failure into #VALUE! too, never an unhandled throw', () => {
-    const e = cellError(() => drift([['Ticker', 'Shares', 'Price'], ['VTI', 1, 1]], [['Class', 'Target'], ['VTI', 1]], [['Key', 'Value'], ['Band', 'x']], {} as never));
+    const e = cellError(() => drift([['Ticker', 'Shares', 'Price'], ['VTI', 1, 1]], [['Class', 'Target'], ['VTI', 1]], [['Key', 'Value'], ['Band', 'x']], null as never, {} as never));
     expect(e.code).toBe('#VALUE!');
     expect(e.message).toMatch(/^Settings, row 2, column Value: Band:/);
   });

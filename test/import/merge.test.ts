@@ -129,3 +129,15 @@ describe('matching by number', () => {
     );
   });
 });
+
+describe('cells that cannot be written back as they are', () => {
+  it('a carried data-type cell (a Stocks cell) is written as its text', () => {
+    const stock = { type: 'LinkedEntity', text: 'Vanguard Total Stock Market ETF', properties: { Price: { basicValue: 250 } } };
+    const stocks = holdings([['Joint Brokerage', 'VTI', 100, stock, 'US Stocks', null, null, stock]]);
+    const plan = mergeImport({ holdings: stocks, accounts: ACCOUNTS, files: [readFixture('fidelity-2025-04.csv')] });
+    expect(plan.addedRows.filter((r) => r[1] === 'VTI')).toEqual([
+      ['Joint Brokerage', 'VTI', 100, 296.53, 'US Stocks', 24000, null, 'Vanguard Total Stock Market ETF'],
+      ['Joint Brokerage', 'VTI', 0.5, 296.53, 'US Stocks', 130, null, 'Vanguard Total Stock Market ETF'],
+    ]);
+  });
+});

@@ -17,7 +17,13 @@ interface Seeded {
 /** A workbook with sheets (name → id), a settings store holding the ownership record, and one table. */
 function workbookMock(sheets: Record<string, string>, owned: { sheets: string[]; tables: string[] } | null, tableId: string | null = null) {
   const seen: Seeded = { calls: [], saved: {} };
-  const range = () => ({ values: [], formulas: [], numberFormat: [], format: { font: { bold: false }, autofitColumns: () => seen.calls.push('autofit') }, clear: () => seen.calls.push('clear') });
+  const range = () => ({
+    values: [],
+    formulas: [],
+    numberFormat: [],
+    format: { font: { bold: false }, columnWidth: 0, wrapText: false, autofitColumns: () => seen.calls.push('autofit') },
+    clear: () => seen.calls.push('clear'),
+  });
   const sheet = (id: string | null) => ({
     id: id ?? '',
     cells: range(),
@@ -122,6 +128,33 @@ describe('the Excel workbook adapter', () => {
     expect(JSON.parse(seen.saved[OWNERSHIP_SETTING])).toEqual({ sheets: ['sheet-new'], tables: [] });
   });
 
+  it('lays out a sheet of several tables: per-cell formats, bold rows, columns fitted above the notes, a wrapped column', async () => {
+    const { port, seen, mock } = workbookMock({}, null);
+    await port.writeSheet({
+      sheet: 'Rebalance 2026-11-21',
+      rows: [['Drift'], ['Class', 'Weight'], ['Bonds', 0.4], [], ['A long note under the tables that must not widen column A']],
+      content: 'values',
+      cellFormats: [[], [], [null, '0.0%']],
+      boldRows: [0, 1],
+      notesFrom: 4,
+      columnWidths: [{ column: 1, points: 90 }],
+      replace: false,
+    });
+    const cells = mock.context.workbook.worksheets.newSheet.getRange();
+    expect(cells.numberFormat).toEqual([
+      ['General', 'General'],
+      ['General', 'General'],
+      ['General', '0.0%'],
+      ['General', 'General'],
+      ['General', 'General'],
+    ]);
+    expect(seen.calls.filter((c) => c === 'range 0,0 1x2' || c === 'range 1,0 1x2')).toEqual(['range 0,0 1x2', 'range 1,0 1x2']);
+    expect(seen.calls[seen.calls.indexOf('autofit') - 1]).toBe('range 0,0 4x2');
+    expect(seen.calls.slice(seen.calls.indexOf('autofit') + 1)).toContain('range 0,1 4x1');
+    expect(cells.format.columnWidth).toBe(90);
+    expect(cells.format.wrapText).toBe(true);
+  });
+
   it('never writes to a sheet the user made, even one with the name it wants', async () => {
     const { port, seen } = workbookMock({ 'Trades 2026-11-21': 'user-sheet' }, { sheets: ['other'], tables: [] });
     const e = await refusal(port.writeSheet({ sheet: 'Trades 2026-11-21', rows: [['x']], content: 'values', replace: true }));
@@ -180,5 +213,12 @@ describe('the Excel workbook adapter', () => {
     expect(e.reason).toBe('changed');
     expect(e.message).toBe('Holdings changed since the preview (its row 2 under the header); nothing was written: choose the files again');
     expect(seen.calls).toEqual([]);
+  });
+
+  it('does not compare a Stocks cell (read through valuesAsJson) with what Range.values says of it', async () => {
+    const { port, seen } = workbookMock({}, null, 'user-holdings');
+    const stock = { type: 'LinkedEntity', text: 'Vanguard Total Bond', properties: {} };
+    await port.importPositions({ holdings: { table: 'Holdings', remove: [{ index: 1, values: ['Roth', 'BND', stock] }], add: [] }, accounts: null });
+    expect(seen.calls).toEqual(['delete 1']);
   });
 });

@@ -53,7 +53,7 @@ describe('the public household example', () => {
   function jsonTrades(): Pick<Plan, 'trades'> {
     const classOf: Record<string, string> = { SCHB: 'us stocks', SCHF: 'intl stocks', SCHZ: 'bonds' };
     const trades = report.trades.map(
-      (t): Trade => ({ ...t, amount: cents(Math.round(t.amount * 100)), estTax: cents(Math.round(t.estTax * 100)), cost: ZERO_CENTS, classLabel: '', keyId: classOf[t.ticker], lots: [] }),
+      (t): Trade => ({ ...t, amount: cents(Math.round(t.amount * 100)), estTax: cents(Math.round(t.estTax * 100)), cost: ZERO_CENTS, classLabel: '', keyId: classOf[t.ticker], split: [{ key: classOf[t.ticker], keyId: classOf[t.ticker], weight: 1 }], lots: [] }),
     );
     return { trades };
   }

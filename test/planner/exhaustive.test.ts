@@ -1,5 +1,7 @@
 /**
- * On tiny households every whole-share plan can be listed. The planner's plan must be as good as
+ * On tiny households every whole-share plan can be listed. Some accounts also hold a balanced fund
+ * that spans both classes (60% US Stocks, 40% Bonds, from Mix; issue 10): the planner may sell it but
+ * never buys it, since no Targets Buy names it. The planner's plan must be as good as
  * the best of them within PRODUCT.md's tolerances: D within 0.1% of T of the least D, then tax + cost
  * within 1% of the least for that D, then no more trades than the fewest among those.
  */
@@ -13,7 +15,10 @@ import { AS_OF } from './plan-helpers';
 
 interface Leg {
   account: number;
-  cls: 0 | 1;
+  /** Fraction of a share's value in US Stocks and in Bonds. */
+  weights: readonly [number, number];
+  /** Only sold (a fund that spans classes no Buy names). */
+  sellOnly: boolean;
   price: number;
   held: number;
   taxPerShare: number;
@@ -29,6 +34,7 @@ const accountArb = fc.record({
   taxable: fc.boolean(),
   us: positionArb,
   bonds: positionArb,
+  balanced: fc.option(positionArb, { freq: 2 }),
   cash: fc.integer({ min: 0, max: 500 }),
   contribution: fc.constantFrom(0, 0, 500),
   reserve: fc.constantFrom(0, 0, 100),
@@ -40,6 +46,7 @@ const tinyArb = fc.record({
   commission: fc.constantFrom(0, 0, 2),
 });
 type Tiny = typeof tinyArb extends fc.Arbitrary<infer T> ? T : never;
+const BALANCED = [0.6, 0.4] as const;
 
 /** The same household once for the planner (through the real parser) and once as bare legs. */
 function build(spec: Tiny) {
@@ -53,14 +60,23 @@ function build(spec: Tiny) {
       const basis = Math.round(p.shares * p.price * p.basisFactor * 100) / 100;
       holdings.push(lot(name, ticker, p.shares, p.price, { class: cls, basis: a.taxable ? basis : null, acquired: a.taxable ? acquired : null }));
       const gain = p.shares > 0 ? p.price - basis / p.shares : 0;
-      legs.push({ account: i, cls: c as 0 | 1, price: p.price, held: p.shares, taxPerShare: a.taxable ? gain * (p.longTerm ? 0.15 : 0.37) : 0 });
+      legs.push({ account: i, weights: c === 0 ? [1, 0] : [0, 1], sellOnly: false, price: p.price, held: p.shares, taxPerShare: a.taxable ? gain * (p.longTerm ? 0.15 : 0.37) : 0 });
     });
+    const b = a.balanced;
+    if (b && b.shares > 0) {
+      const acquired = b.longTerm ? '2020-01-02' : addMonths(AS_OF, -6);
+      const basis = Math.round(b.shares * b.price * b.basisFactor * 100) / 100;
+      holdings.push(lot(name, `BAL${i + 1}`, b.shares, b.price, { class: 'Mixed', basis: a.taxable ? basis : null, acquired: a.taxable ? acquired : null }));
+      const gain = b.price - basis / b.shares;
+      legs.push({ account: i, weights: BALANCED, sellOnly: true, price: b.price, held: b.shares, taxPerShare: a.taxable ? gain * (b.longTerm ? 0.15 : 0.37) : 0 });
+    }
   });
   const h = household({
     holdings,
     accounts: spec.accounts.map((a, i) => ({ account: `${a.taxable ? 'Taxable' : 'Roth'} ${i + 1}`, type: a.taxable ? 'Taxable' : 'Roth', contribution: a.contribution, reserve: a.reserve })),
     targets: { 'US Stocks': spec.usTarget, Bonds: Math.round((1 - spec.usTarget) * 10) / 10 },
     settings: { AsOf: AS_OF, MinTrade: spec.minTrade, Commission: spec.commission },
+    mix: spec.accounts.flatMap((_, i) => [[`BAL${i + 1}`, 'US Stocks', '60%'], [`BAL${i + 1}`, 'Bonds', '40%']]),
   });
   return { h, legs };
 }
@@ -88,7 +104,7 @@ function accountPlans(spec: Tiny, legs: readonly Leg[], account: number): Accoun
   const q = mine.map(() => 0);
   const visit = (k: number) => {
     if (k < mine.length) {
-      for (let v = -mine[k].held; v <= Math.floor(worth / mine[k].price); v++) {
+      for (let v = -mine[k].held; v <= (mine[k].sellOnly ? 0 : Math.floor(worth / mine[k].price)); v++) {
         q[k] = v;
         visit(k + 1);
       }
@@ -101,7 +117,7 @@ function accountPlans(spec: Tiny, legs: readonly Leg[], account: number): Accoun
     for (let i = 0; i < mine.length; i++) {
       const l = mine[i];
       const amount = Math.round(q[i] * l.price * 100) / 100;
-      value[l.cls] += l.held * l.price + amount;
+      for (const c of [0, 1]) value[c] += (l.held * l.price + amount) * l.weights[c];
       if (q[i] === 0) continue;
       if (Math.abs(amount) < spec.minTrade && q[i] !== -l.held) return;
       trades++;
@@ -138,6 +154,7 @@ describe('the planner finds the best plan of tiny households', () => {
   });
 
   test('against an exhaustive search of every whole-share plan', () => {
+    let balancedSold = 0;
     fc.assert(
       fc.property(tinyArb, (spec) => {
         const { h, legs } = build(spec);
@@ -154,8 +171,11 @@ describe('the planner finds the best plan of tiny households', () => {
         expect(check.drift).toBeLessThanOrEqual(bestDrift + 0.001 * T + 1e-6);
         expect(check.taxCost).toBeLessThanOrEqual(bestTax + 0.01 * Math.abs(bestTax) + 0.011);
         expect(check.trades).toBeLessThanOrEqual(fewest);
+        if (plan.trades.some((t) => t.ticker.startsWith('BAL'))) balancedSold++;
       }),
       { numRuns: 100, seed: 7 },
     );
+    // The fund that spans classes is really in play, not only held.
+    expect(balancedSold).toBeGreaterThan(5);
   }, 300_000);
 });

@@ -3,8 +3,9 @@
  * the problem (InputError) or returns a plan that breaks no rule — no oversell, cash ≥ reserve in
  * every account, whole shares, no wash sale, no buy and sell of one ticker in one account, frozen
  * accounts, untargeted holdings and value-only rows untouched, amounts, lots, tax and cash
- * reconciling to the cent. Some households have value-only rows and a class nobody can buy (issue 8);
- * a second property runs households from a few cents to $10 trillion.
+ * reconciling to the cent. Some households have value-only rows and a class nobody can buy (issue 8),
+ * and funds that span classes (issue 10: a target-date fund, and a balanced fund with an untargeted
+ * share), sometimes named as a Buy ticker; a second property runs households from a few cents to $10 trillion.
  */
 import fc from 'fast-check';
 import { isInputError, planTrades } from '../../src/engine';
@@ -22,7 +23,17 @@ const TICKERS: Record<string, { cls: string; price: number }> = {
   BND: { cls: 'Bonds', price: 72.4 },
   AGG: { cls: 'Bonds', price: 98.65 },
   GLD: { cls: 'Gold', price: 190.5 },
+  VFIFX: { cls: 'Mixed', price: 57.62 },
+  BAL: { cls: 'Mixed', price: 31.1 },
 };
+const MIX = [
+  ['VFIFX', 'US Stocks', '54%'],
+  ['VFIFX', 'Intl Stocks', '36%'],
+  ['VFIFX', 'Bonds', '10%'],
+  ['BAL', 'US Stocks', 0.6],
+  ['BAL', 'Bonds', 0.3],
+  ['BAL', 'Gold', 0.1],
+];
 const TYPES = ['Taxable', 'Traditional', 'Roth'];
 
 const lotArb = fc.record({
@@ -58,6 +69,8 @@ const householdArb = fc.record({
   identical: fc.boolean(),
   // A Real Estate target nobody holds: no Buy ticker, or one with no price anywhere.
   realEstate: fc.option(fc.record({ weight: fc.integer({ min: 1, max: 5 }), buy: fc.constantFrom(null, 'VNQ') }), { freq: 3 }),
+  // Targets names the target-date fund as Intl Stocks' Buy ticker.
+  buyMixed: fc.boolean(),
 });
 
 type Spec = typeof householdArb extends fc.Arbitrary<infer T> ? T : never;
@@ -84,6 +97,7 @@ function build(spec: Spec) {
   holdings.push(lot(accounts[0].account, 'VTI', 0, TICKERS.VTI.price, { class: 'US Stocks' }));
   holdings.push(lot(accounts[0].account, 'VXUS', 0, TICKERS.VXUS.price, { class: 'Intl Stocks' }));
   holdings.push(lot(accounts[0].account, 'BND', 0, TICKERS.BND.price, { class: 'Bonds' }));
+  holdings.push(lot(accounts[0].account, 'VFIFX', 0, TICKERS.VFIFX.price, { class: 'Mixed' }));
   const [us, intl, bonds] = spec.weights;
   const estate = spec.realEstate?.weight ?? 0;
   const sum = us + intl + bonds + estate;
@@ -92,9 +106,13 @@ function build(spec: Spec) {
     holdings,
     accounts,
     targets: { 'US Stocks': pct(us), 'Intl Stocks': pct(intl), Bonds: pct(bonds), ...(spec.realEstate ? { 'Real Estate': pct(estate) } : {}) },
-    targetOptions: spec.realEstate?.buy ? { 'Real Estate': { buy: spec.realEstate.buy } } : undefined,
+    targetOptions: {
+      ...(spec.realEstate?.buy ? { 'Real Estate': { buy: spec.realEstate.buy } } : {}),
+      ...(spec.buyMixed ? { 'Intl Stocks': { buy: 'VFIFX' } } : {}),
+    },
     settings: { AsOf: AS_OF, ...spec.settings },
     identical: spec.identical ? [['Ticker', 'Group'], ['VTI', 'US'], ['ITOT', 'US']] : undefined,
+    mix: MIX,
   });
 }
 
@@ -108,6 +126,7 @@ describe('every plan keeps every rule', () => {
     let planned = 0;
     let withRealEstate = 0;
     let withValueOnly = 0;
+    let mixedTraded = 0;
     fc.assert(
       fc.property(householdArb, (spec) => {
         const h = build(spec);
@@ -130,12 +149,14 @@ describe('every plan keeps every rule', () => {
         expect(new Set(valueOnly).size).toBe(valueOnly.length);
         if (spec.realEstate) withRealEstate++;
         if (spec.accounts.some((a) => a.valueOnly && !a.frozen)) withValueOnly++;
+        if (plan.trades.some((t) => t.split.length > 1)) mixedTraded++;
       }),
       { numRuns: 1000, seed: 20261121 },
     );
     expect(planned).toBeGreaterThan(600);
     expect(withRealEstate).toBeGreaterThan(50);
     expect(withValueOnly).toBeGreaterThan(50);
+    expect(mixedTraded).toBeGreaterThan(50);
   }, 600_000);
 });
 

@@ -18,7 +18,8 @@ import {
   sellCashPerShare,
   spreadPerShare,
 } from '../../src/engine/planner/rules';
-import { fillTiers, isBlocked, lotTaxPerShare, openShares, safeShares, SellTier, sellTiers, taxCurve, taxOfSelling } from '../../src/engine/planner/sell-order';
+import type { SellTier } from '../../src/engine/planner/legs';
+import { fillTiers, isBlocked, lotTaxPerShare, openShares, safeShares, sellTiers, taxCurve, taxOfSelling } from '../../src/engine/planner/sell-order';
 import { cash, HoldingSpec, lot } from '../support/builders';
 import { legOf, modelArb, modelOf } from './model-helpers';
 

@@ -81,6 +81,8 @@ export interface HouseholdSpec {
   settings?: Record<string, Cell>;
   funds?: Cell[][];
   identical?: Cell[][];
+  /** Mix rows below the header Ticker | Class | Weight, e.g. [['VFIFX', 'US Stocks', 0.54], …]. */
+  mix?: Cell[][];
 }
 
 /** Builds the tables and reads them with the real parser. */
@@ -92,5 +94,6 @@ export function household(spec: HouseholdSpec): Household {
     settings: spec.settings ? settingsTable(spec.settings) : null,
     funds: spec.funds ? table('Funds', spec.funds) : null,
     identical: spec.identical ? table('Identical', spec.identical) : null,
+    mix: spec.mix ? table('Mix', [['Ticker', 'Class', 'Weight'], ...spec.mix]) : null,
   });
 }

@@ -26,15 +26,13 @@ import { loadSolver } from './solver';
 type Matrix = unknown[][];
 type Invocation = { parameterAddresses?: string[] };
 /** A custom function as Excel calls it: range values, then the invocation. */
-type HostedFunction = (...args: unknown[]) => Matrix | string | number | boolean;
+type HostedFunction = (...args: unknown[]) => Matrix;
 
 export interface HostedSpec {
   readonly name: string;
   readonly fn: HostedFunction;
   readonly required: number;
   readonly optional: number;
-  /** A function that returns one value (REBAL.DUE) rather than a spilled table. */
-  readonly scalar?: boolean;
 }
 
 /** REBAL.TRADES needs a loaded solver: call loadFormulaSolver() before building the workbook. */
@@ -60,10 +58,10 @@ function hostedTrades(...args: unknown[]): Matrix {
 }
 
 export const HOSTED_FUNCTIONS: HostedSpec[] = [
-  { name: 'REBAL.DRIFT', fn: drift as HostedFunction, required: 2, optional: 1 },
-  { name: 'REBAL.DUE', fn: due as HostedFunction, required: 2, optional: 1, scalar: true },
+  { name: 'REBAL.DRIFT', fn: drift as HostedFunction, required: 2, optional: 2 },
+  { name: 'REBAL.DUE', fn: due as HostedFunction, required: 2, optional: 2 },
   { name: 'REBAL.EXPOSURE', fn: exposure as HostedFunction, required: 2, optional: 1 },
-  { name: 'REBAL.TRADES', fn: hostedTrades, required: 2, optional: 3 },
+  { name: 'REBAL.TRADES', fn: hostedTrades, required: 2, optional: 4 },
 ];
 
 /** HyperFormula's error types as Excel shows them. */
@@ -148,10 +146,6 @@ for (const spec of HOSTED_FUNCTIONS) {
     if (result instanceof CellError || !Array.isArray(result)) return result;
     return SimpleRangeValue.onlyValues(result as never);
   };
-  if (spec.scalar) {
-    RebalPlugin.implementedFunctions[spec.name] = { method, parameters: parametersOf(spec) };
-    continue;
-  }
   proto[`${method}_size`] = function (this: RebalPlugin, ast: { args: Ast[] }, state: State) {
     const result = this.callHosted(spec, ast, state);
     if (result instanceof CellError || !Array.isArray(result)) return ArraySize.scalar();

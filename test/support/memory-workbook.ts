@@ -3,7 +3,7 @@
  * before replacing its own sheet), for testing the pane without Office.
  */
 import type { Cell } from '../../src/engine';
-import { NewTable, PositionsImport, sameCells, SheetContent, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from '../../src/office/workbook-port';
+import { NewTable, PositionsImport, sameCells, SheetContent, SheetLayout, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from '../../src/office/workbook-port';
 
 interface MemoryTable {
   name: string;
@@ -15,7 +15,7 @@ interface MemoryTable {
 
 export class MemoryWorkbook implements WorkbookPort {
   readonly tables: MemoryTable[] = [];
-  readonly sheets = new Map<string, { ours: boolean; rows: Cell[][]; content: 'values' | 'formulas' }>();
+  readonly sheets = new Map<string, { ours: boolean; rows: Cell[][]; content: 'values' | 'formulas'; layout?: SheetLayout }>();
   private listeners: ((id: string) => void)[] = [];
   private nextId = 1;
 
@@ -62,7 +62,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const state = await this.sheetState(spec.sheet);
     if (state === 'theirs') throw new WorkbookRefusal('notOurs', `${spec.sheet} is the user's`);
     if (state === 'ours' && !spec.replace) throw new WorkbookRefusal('needsConfirmation', `${spec.sheet} exists`);
-    this.sheets.set(spec.sheet, { ours: true, rows: spec.rows, content: spec.content });
+    this.sheets.set(spec.sheet, { ours: true, rows: spec.rows, content: spec.content, layout: spec });
   }
 
   async appendRow(name: string, row: Cell[]): Promise<void> {

@@ -34,8 +34,15 @@ export function checkPlan(household: Household, plan: Pick<Plan, 'trades'>): Pla
   const cashAfter = new Map(household.accounts.map((a) => [keyOf(a.name), 0]));
   for (const h of household.holdings) if (h.isCash) cashAfter.set(keyOf(h.account), cashAfter.get(keyOf(h.account))! + h.value);
   for (const a of household.accounts) cashAfter.set(keyOf(a.name), cashAfter.get(keyOf(a.name))! + a.contribution);
+  // A fund that spans classes counts toward each by weight (its Cash share too, beside the accounts' cash).
   const valueAfter = new Map<string, number>();
-  for (const h of household.holdings) valueAfter.set(h.keyId, (valueAfter.get(h.keyId) ?? 0) + h.value);
+  const addTo = (ticker: string, keyId: string, amount: number) => {
+    const mix = household.mixes.get(ticker);
+    if (!mix) valueAfter.set(keyId, (valueAfter.get(keyId) ?? 0) + amount);
+    else for (const c of mix.shares) valueAfter.set(c.keyId, (valueAfter.get(c.keyId) ?? 0) + amount * c.weight);
+  };
+  for (const h of household.holdings) if (!h.isCash) addTo(h.ticker, h.keyId, h.value);
+  const buyTickers = new Set(household.targets.map((t) => t.buy).filter((b) => b !== null));
   let taxCost = 0;
 
   for (const t of plan.trades) {
@@ -55,14 +62,16 @@ export function checkPlan(household: Household, plan: Pick<Plan, 'trades'>): Pla
     const wholePosition = t.action === 'SELL' && held.eq(t.shares);
     if (s.wholeShares && !Number.isInteger(t.shares) && !wholePosition) v.push(`${where}: not whole shares`);
     if (t.amount < s.minTrade && !wholePosition) v.push(`${where}: below MinTrade`);
-    const key = t.keyId;
-    if (!targeted.has(key) && (t.action === 'BUY' || !s.sellUntargeted)) v.push(`${where}: an untargeted holding is traded`);
+    const mix = household.mixes.get(t.ticker);
+    const isTargeted = mix ? mix.shares.some((c) => targeted.has(c.keyId)) : targeted.has(t.keyId);
+    if (!isTargeted && (t.action === 'BUY' || !s.sellUntargeted)) v.push(`${where}: an untargeted holding is traded`);
+    if (mix && mix.shares.length > 1 && t.action === 'BUY' && !buyTickers.has(t.ticker)) v.push(`${where}: a fund that spans classes is bought though no Targets Buy names it`);
     const spread = cents(new Decimal(t.amount).times(s.spreadBps).dividedBy(1_000_000));
     if (t.cost !== s.commission + spread) v.push(`${where}: cost ${t.cost} is not commission + spread`);
     taxCost += t.cost;
     const signed = t.action === 'BUY' ? t.amount : -t.amount;
     cashAfter.set(keyOf(t.account), cashAfter.get(keyOf(t.account))! - signed - t.cost);
-    valueAfter.set(key, (valueAfter.get(key) ?? 0) + signed);
+    addTo(t.ticker, t.keyId, signed);
     if (t.action === 'BUY') continue;
     if (s.mode === 'BuyOnly') v.push(`${where}: a sell in BuyOnly mode`);
     let sold = new Decimal(0);
@@ -99,7 +108,7 @@ export function checkPlan(household: Household, plan: Pick<Plan, 'trades'>): Pla
   }
   const total = household.holdings.reduce((n, h) => n + h.value, 0) + household.accounts.reduce((n, a) => n + a.contribution, 0);
   const cashKey = keyOf(CASH_CLASS);
-  valueAfter.set(cashKey, [...cashAfter.values()].reduce((n, c) => n + c, 0));
+  valueAfter.set(cashKey, (valueAfter.get(cashKey) ?? 0) + [...cashAfter.values()].reduce((n, c) => n + c, 0));
   const classes = household.targets.map((t) => ({ key: keyOf(t.key), target: t.weight, band: bandOf(t, s) }));
   if (!classes.some((c) => c.key === cashKey)) classes.push({ key: cashKey, target: 0, band: bandOf({ weight: 0, band: null }, s) });
   let drift = 0;

@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { computeDrift, driftSpill, readHousehold } from '../../src/engine';
 import { HOLDINGS, MemoryWorkbook, SETTINGS, TARGETS } from '../support/memory-workbook';
 import { drivenPlanner, JOINT_PLAN, renderPane, TODAY } from './render-pane';
 
@@ -91,6 +92,73 @@ describe('Setup', () => {
   });
 });
 
+describe('Funds that span classes (Mix)', () => {
+  const withTargetDate = () =>
+    new MemoryWorkbook()
+      .withUserTable('Holdings', [
+        ['Account', 'Ticker', 'Class', 'Shares', 'Price'],
+        ['Joint', 'VTI', 'US Stocks', 10, 250],
+        ['Joint', 'BND', 'Bonds', 20, 75],
+        ['Alex 401k', 'VFIFX', 'Mixed', 33, 57.62],
+      ])
+      .withUserTable('Targets', [['Class', 'Target'], ['US Stocks', 0.6], ['Intl Stocks', 0.25], ['Bonds', 0.15]])
+      .withUserTable('Settings', SETTINGS);
+
+  it('Setup offers a Mix table for a fund whose Class says Mixed, with the weights to fill in; drift changes only once they are', async () => {
+    const workbook = withTargetDate();
+    renderPane(workbook);
+    await screen.findByTestId('total-value');
+    tab('Setup');
+    expect((await screen.findByText(/looks like a fund that span/)).textContent).toMatch(/^VFIFX looks like a fund that span classes/);
+    fireEvent.click(screen.getByRole('button', { name: 'Create Mix table' }));
+    await screen.findByText(/^Created Mix\. Fill in each fund's weights/);
+    expect(workbook.table('Mix')!.values).toEqual([
+      ['Ticker', 'Class', 'Weight'],
+      ['VFIFX', 'US Stocks', null],
+      ['VFIFX', 'Intl Stocks', null],
+      ['VFIFX', 'Bonds', null],
+    ]);
+    expect(workbook.table('Mix')!.ours).toBe(true);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Create Mix table' })).toBeNull());
+    tab('Drift');
+    // Rows without weights change nothing yet: VFIFX is still the untargeted class Mixed.
+    expect((await screen.findByRole('table', { name: 'Drift by class' })).textContent).toContain('Mixed');
+    expect(screen.queryByTestId('mix-notes')).toBeNull();
+    act(() => workbook.edit('Mix', [['Ticker', 'Class', 'Weight'], ['VFIFX', 'US Stocks', 0.54], ['VFIFX', 'Intl Stocks', 0.36], ['VFIFX', 'Bonds', 0.1]]));
+    const notes = await screen.findByTestId('mix-notes');
+    expect([...notes.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'US Stocks: $1,026.79 of $3,526.79 (29.1%) is in VFIFX',
+      'Intl Stocks: $684.52 of $684.52 (100.0%) is in VFIFX',
+      'Bonds: $190.15 of $1,690.15 (11.3%) is in VFIFX',
+      'VFIFX counts as 54% US Stocks, 36% Intl Stocks and 10% Bonds (from Mix)',
+    ]);
+  });
+
+  it('Setup pre-fills a mix derived through Funds, and Drift says it is derived', async () => {
+    const workbook = withTargetDate()
+      .withUserTable('Funds', [['Fund', 'Holding', 'Weight'], ['VFIFX', 'VTI', 0.54], ['VFIFX', 'VXUS', 0.36], ['VFIFX', 'BND', 0.1]]);
+    // VXUS gets a class from a zero-share row, so every holding of VFIFX has one.
+    workbook.edit('Holdings', [
+      ['Account', 'Ticker', 'Class', 'Shares', 'Price'],
+      ['Joint', 'VTI', 'US Stocks', 10, 250],
+      ['Joint', 'BND', 'Bonds', 20, 75],
+      ['Joint', 'VXUS', 'Intl Stocks', 0, 61.05],
+      ['Alex 401k', 'VFIFX', 'Mixed', 33, 57.62],
+    ]);
+    renderPane(workbook);
+    const notes = await screen.findByTestId('mix-notes');
+    expect(notes.textContent).toContain('VFIFX counts as 54% US Stocks, 36% Intl Stocks and 10% Bonds (derived through Funds; check it, or list it in Mix)');
+    tab('Setup');
+    fireEvent.click(await screen.findByRole('button', { name: 'Create Mix table' }));
+    await screen.findByText(/^Created Mix with the weights derived through Funds/);
+    expect(workbook.table('Mix')!.values.slice(1)).toEqual([
+      ['VFIFX', 'US Stocks', 0.54],
+      ['VFIFX', 'Intl Stocks', 0.36],
+      ['VFIFX', 'Bonds', 0.1],
+    ]);
+  });
+});
+
 describe('Draft, approve and write', () => {
   it('drafts off the main thread with progress, and Cancel stops it without changing anything', async () => {
     const planner = drivenPlanner();
@@ -145,6 +213,36 @@ describe('Draft, approve and write', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Replace' }));
     await screen.findByText(`Wrote 2 trades (2 approved) to the sheet Trades ${TODAY}.`);
     expect(workbook.sheets.get(`Trades ${TODAY}`)!.rows[2][8]).toBe('Yes');
+  });
+
+  it('dates what it writes by AsOf, and saves the review as one sheet of plain values', async () => {
+    const planner = drivenPlanner();
+    const settings = [['Key', 'Value'], ['Rule', 'Threshold'], ['AsOf', '2026-10-01']];
+    const workbook = new MemoryWorkbook().withUserTable('Holdings', HOLDINGS).withUserTable('Targets', TARGETS).withUserTable('Settings', settings);
+    renderPane(workbook, { planner: planner.port });
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
+    act(() => planner.calls[0].finish(JOINT_PLAN));
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Approve BUY 13 BND/ }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Write to sheet' }));
+    await screen.findByText('Wrote 2 trades (1 approved) to the sheet Trades 2026-10-01.');
+    const trades = workbook.sheets.get('Trades 2026-10-01')!;
+    expect(trades.rows[trades.rows.length - 1][0]).toMatch(/as of 2026-10-01\./);
+    expect(trades.layout?.notesFrom).toBe(3);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save as values' }));
+    await screen.findByText('Saved the drift, the exposure and the approved trades as plain values on the sheet Rebalance 2026-10-01.');
+    const saved = workbook.sheets.get('Rebalance 2026-10-01')!;
+    expect(saved.content).toBe('values');
+    const spill = driftSpill(computeDrift(readHousehold({ holdings: { name: 'Holdings', cells: HOLDINGS }, targets: { name: 'Targets', cells: TARGETS }, settings: { name: 'Settings', cells: settings } })));
+    const drift = saved.rows.findIndex((r) => r[0] === 'Drift');
+    expect(saved.rows.slice(drift + 1, drift + 1 + spill.length)).toEqual(spill);
+    expect(saved.rows).toContainEqual(['Joint Taxable', 'VTI', 'SELL', 4, 250, 1000, 64.29, JOINT_PLAN.trades[0].reason]);
+    expect(saved.rows.some((r) => r[1] === 'BND' && r[2] === 'BUY')).toBe(false);
+    expect(saved.rows).toContainEqual(['Joint Taxable', 'VTI', '2019-03-04', 4, 571.43, 428.57, 'LT']);
+    expect(workbook.sheets.get('Holdings')!.rows).toEqual(HOLDINGS);
   });
 
   it('steps around a user’s sheet that already has the name', async () => {

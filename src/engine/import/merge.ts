@@ -6,7 +6,7 @@
  * the user's own columns are carried over by account and ticker.
  */
 import { inferAccountType } from '../accounts';
-import { Cell } from '../cells';
+import { Cell, ExcelErrorCell } from '../cells';
 import { keyOf, AccountType, CASH_TICKER, CASH_CLASS } from '../model';
 import { Cents, productCents, sumCents } from '../money';
 import { DEFAULT_ACCOUNT, HOLDINGS_COLUMNS } from '../holdings';
@@ -166,7 +166,7 @@ function sharesOf(states: readonly PositionState[]): number | null {
 
 /** A Holdings row for one imported position or lot: the carried row's cells (Class, notes), the file's numbers. */
 function holdingRow(width: number, columns: HoldingColumns, carried: readonly Cell[] | null, account: string, lot: ImportedHolding, assetClass: string | null): Cell[] {
-  const row: Cell[] = carried ? [...carried] : new Array<Cell>(width).fill(null);
+  const row: Cell[] = carried ? carried.map(writable) : new Array<Cell>(width).fill(null);
   while (row.length < width) row.push(null);
   const set = (key: keyof typeof columns, value: Cell) => {
     const i = columns[key];
@@ -199,8 +199,18 @@ function holdingRow(width: number, columns: HoldingColumns, carried: readonly Ce
   return row;
 }
 
+/**
+ * A carried cell as it can be written back as a value: a data-type cell (a Stocks cell) by its text,
+ * an error or an unsaved formula as blank (the new row holds the file's numbers, not the old cell's).
+ */
+function writable(cell: Cell): Cell {
+  if (typeof cell !== 'object' || cell === null || cell instanceof Date) return cell;
+  const text = (cell as { text?: unknown }).text;
+  return typeof text === 'string' && !(cell instanceof ExcelErrorCell) ? text : null;
+}
+
 function repriced(cells: readonly Cell[], columns: HoldingColumns, price: number | null): Cell[] {
-  const row = [...cells];
+  const row = cells.map(writable);
   if (price !== null && columns.price !== undefined) {
     row[columns.price] = price;
     if (columns.value !== undefined && columns.shares !== undefined) row[columns.value] = null;

@@ -8,7 +8,8 @@ import { InputError, Warning, warning } from '../errors';
 import { formatCents, formatPlainNumber } from '../format';
 import { IsoDate } from '../dates';
 import { addCents, Cents, sumCents, ZERO_CENTS } from '../money';
-import { Account, CASH_CLASS, Holding, Household, keyOf, Settings } from '../model';
+import { classSharesOf, classValues } from '../class-split';
+import { Account, CASH_CLASS, ClassShare, FundMix, Holding, Household, keyOf, Settings } from '../model';
 import { boughtWithinWashWindow, Term, termOf, washGroupOf } from './taxes';
 
 export interface BookLot {
@@ -27,13 +28,16 @@ export interface BookPosition {
   readonly index: number;
   readonly account: BookAccount;
   readonly ticker: string;
+  /** Its class; for a fund that spans classes an id no class has (it is no class's ticker, mixId). */
   readonly keyId: string;
   readonly label: string;
+  /** The classes it counts toward, by weight: its own class at 1, or its mix. */
+  readonly split: readonly ClassShare[];
   readonly price: number;
   readonly shares: number;
   readonly value: Cents;
   readonly lots: readonly BookLot[];
-  /** Has a target (its class is in Targets). */
+  /** Has a target (its class, or one of its mix's classes, is in Targets). */
   readonly targeted: boolean;
   readonly washGroup: string;
 }
@@ -75,6 +79,8 @@ export interface Book {
   /** Wash-sale groups with a purchase in the 30 days before AsOf. */
   readonly recentlyBought: ReadonlySet<string>;
   readonly identical: ReadonlyMap<string, string>;
+  /** Funds that span classes: ticker → its mix. */
+  readonly mixes: ReadonlyMap<string, FundMix>;
   /**
    * Positions (positionId) the planner neither sells nor buys more of: a row with only a Value (no
    * shares to sell, no price to buy at), or a price or share count outside MIN_PRICE..MAX_SHARES.
@@ -90,6 +96,19 @@ export function positionId(account: string, ticker: string): string {
 }
 
 export const CASH_KEY = keyOf(CASH_CLASS);
+
+/**
+ * The key a fund that spans classes is grouped by where one class is expected (the buy-ticker rule,
+ * value-only positions): no class's key, so such a fund is never "the class's ticker" by accident.
+ */
+export function mixId(ticker: string): string {
+  return `\u0001mix\u0000${ticker}`;
+}
+
+/** The classes a ticker counts toward when bought: its mix, else the one class it is bought for. */
+export function splitOf(book: Pick<Book, 'mixes'>, ticker: string, cls: { keyId: string; label: string }): readonly ClassShare[] {
+  return book.mixes.get(ticker)?.shares ?? [{ key: cls.label, keyId: cls.keyId, weight: 1 }];
+}
 
 /**
  * The range of prices and share counts the solver can work with exactly. A price is a coefficient of
@@ -147,13 +166,17 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
     const first = rows[0];
     const account = accountOf.get(keyOf(first.account))!;
     const price = priceOf.get(first.ticker) ?? null;
-    const isTargeted = targeted.has(first.keyId);
+    const split = classSharesOf(household.mixes, first);
+    // A mix of one class at 100% is that class: the fund may be the class's ticker like any other.
+    const keyId = split.length > 1 ? mixId(first.ticker) : split[0].keyId;
+    // A fund that spans classes trades when any of its classes has a target; the rest moves with it.
+    const isTargeted = split.some((c) => targeted.has(c.keyId));
     const mayTrade = account.account.tradable && (isTargeted || settings.sellUntargeted);
     if (price === null || rows.some((h) => h.shares === null)) {
       // A Value-only row counts in the totals (valueByKey, the account's value) but has no shares to
       // sell or price to buy at, so its whole position stays as it is; the warning says so only
       // where the planner would otherwise have traded it.
-      leftAlone.set(id, { account, ticker: first.ticker, keyId: first.keyId, value: sumCents(rows.map((h) => h.value)), reason: 'valueOnly' });
+      leftAlone.set(id, { account, ticker: first.ticker, keyId, value: sumCents(rows.map((h) => h.value)), reason: 'valueOnly' });
       if (mayTrade) {
         const list = valueOnlyRows.get(keyOf(first.account)) ?? [];
         const valueOnly = rows.filter((h) => h.shares === null || h.price === null);
@@ -165,7 +188,7 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
     const shares = rows.reduce((n, h) => n + h.shares!, 0);
     if (price < MIN_PRICE || shares > MAX_SHARES) {
       const reason = price < MIN_PRICE ? 'tinyPrice' : 'tooManyShares';
-      leftAlone.set(id, { account, ticker: first.ticker, keyId: first.keyId, value: sumCents(rows.map((h) => h.value)), reason });
+      leftAlone.set(id, { account, ticker: first.ticker, keyId, value: sumCents(rows.map((h) => h.value)), reason });
       if (mayTrade) outOfRange.push(outOfRangeWarning(first, reason, price, shares));
       continue;
     }
@@ -174,8 +197,9 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
       index: positions.length,
       account,
       ticker: first.ticker,
-      keyId: first.keyId,
-      label: first.key,
+      keyId,
+      label: split.length > 1 ? first.ticker : split[0].key,
+      split,
       price,
       shares: lots.reduce((s, l) => s + l.shares, 0),
       value: rows.reduce((s, h) => addCents(s, h.value), ZERO_CENTS),
@@ -184,12 +208,8 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
       washGroup: washGroupOf(first.ticker, household.identical),
     });
   }
-  const valueByKey = new Map<string, Cents>();
-  let totalToday = ZERO_CENTS;
-  for (const h of household.holdings) {
-    totalToday = addCents(totalToday, h.value);
-    valueByKey.set(h.keyId, addCents(valueByKey.get(h.keyId) ?? ZERO_CENTS, h.value));
-  }
+  const { total: totalToday, byKey } = classValues(household.holdings, household.mixes);
+  const valueByKey = new Map([...byKey].map(([k, c]) => [k, c.value]));
   const contributions = household.accounts.reduce((s, a) => addCents(s, a.contribution), ZERO_CENTS);
   const recentlyBought = new Set<string>();
   for (const h of household.holdings) {
@@ -204,7 +224,7 @@ export function buildBook(household: Household, asOf: IsoDate): Book {
     return rows ? [valueOnlyWarning(a.name, rows)] : [];
   });
   warnings.push(...outOfRange);
-  return { asOf, settings, accounts, positions, classes, totalToday, total, valueByKey, priceOf, recentlyBought, identical: household.identical, leftAlone, warnings };
+  return { asOf, settings, accounts, positions, classes, totalToday, total, valueByKey, priceOf, recentlyBought, identical: household.identical, mixes: household.mixes, leftAlone, warnings };
 }
 
 function outOfRangeWarning(h: Holding, reason: 'tinyPrice' | 'tooManyShares', price: number, shares: number): Warning {

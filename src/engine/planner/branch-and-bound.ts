@@ -10,7 +10,7 @@ import { noTradeOutside, withLots } from './model';
 import { infeasible, shortAccounts, tooFarApart } from './refusals';
 import { Run, StageRun } from './run';
 import { isSolveFailure, numericTolerances } from './solver-options';
-import type { SolveOptions, Solver } from './solve';
+import type { SolveOptions, Solver } from './solver';
 import { SEED, Stage } from './stages';
 
 /**

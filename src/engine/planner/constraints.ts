@@ -9,7 +9,7 @@
  */
 import { isWhole } from './book';
 import { PlanContext } from './context';
-import { Leg } from './legs';
+import { Leg, weightIn } from './legs';
 import { LinearModel, Term } from './linear-model';
 import { buyCashPerShare, buyLimit, cashFloor, cashPerTrade, commission, minTradeFloor, sellCashPerShare, spreadPerShare } from './rules';
 import { openShares, safeShares, sellTiers, taxCurve } from './sell-order';
@@ -135,7 +135,8 @@ export function groupKey(ctx: PlanContext, leg: Leg): string {
 
 /**
  * Drift beyond tolerance, per class c (Cash included): e_c ≥ |V_c − t_c·T| − tol_c·T, e_c ≥ 0, with
- * V_c = today's value + ΔV_c (cash: + contributions). Σ e_c is the objective D.
+ * V_c = today's value + ΔV_c (cash: + contributions), where a share of a leg moves class c by
+ * price × its weight in c. Σ e_c is the objective D.
  */
 export function driftBeyondTolerance(m: LinearModel, ctx: PlanContext, legs: readonly Leg[]): { excess: Map<string, number>; driftRows: DriftRows } {
   const excess = new Map<string, number>();
@@ -145,9 +146,11 @@ export function driftBeyondTolerance(m: LinearModel, ctx: PlanContext, legs: rea
     const delta: Term[] = [];
     for (const leg of legs) {
       if (cls.isCash) delta.push(...cashFlowTerms(ctx, leg, commission(ctx)));
-      else if (leg.keyId === cls.keyId) {
-        if (leg.buy !== null) delta.push([leg.buy, leg.price]);
-        if (leg.sell !== null) delta.push([leg.sell, -leg.price]);
+      // A fund that spans classes moves each by its weight (its Cash share too, beside the cash flow).
+      const w = weightIn(leg, cls.keyId);
+      if (w > 0) {
+        if (leg.buy !== null) delta.push([leg.buy, leg.price * w]);
+        if (leg.sell !== null) delta.push([leg.sell, -leg.price * w]);
       }
     }
     const v0 = ctx.classValueToday(cls.keyId) / 100;

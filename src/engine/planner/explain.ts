@@ -8,9 +8,11 @@
 import { formatPercent, formatShares, formatWholeDollars } from '../format';
 import { absCents, Cents, sumCents } from '../money';
 import { weightToday } from './book';
+import { mixWeight } from '../mix-notes';
 import { PlanContext } from './context';
+import { weightIn } from './legs';
 import { DraftTrade, Trade, TradeLot } from './trades';
-import { classValuesAfter } from './summary';
+import { classValuesAfter, splitAmount } from './summary';
 
 export function explainTrades(ctx: PlanContext, drafts: readonly DraftTrade[]): Trade[] {
   const after = classValuesAfter(ctx, drafts);
@@ -26,6 +28,7 @@ export function explainTrades(ctx: PlanContext, drafts: readonly DraftTrade[]): 
     lots: t.lots,
     classLabel: t.classLabel,
     keyId: t.keyId,
+    split: t.split,
     reason: reasonFor(ctx, t, drafts, after),
   }));
 }
@@ -46,11 +49,36 @@ function reasonFor(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[], 
 
 function classClause(ctx: PlanContext, t: DraftTrade, after: ReadonlyMap<string, number>): string {
   const { book } = ctx;
+  if (t.split.length > 1) return mixClause(ctx, t, after);
   const cls = book.classes.find((c) => c.keyId === t.keyId);
   if (!cls) return `${t.classLabel} has no target and SellUntargeted is on, so it is sold`;
   const before = weightToday(book, cls.keyId);
   const later = (after.get(cls.keyId) ?? 0) / book.total;
   return `${cls.label} is ${formatPercent(before)} vs ${formatPercent(cls.target)} target (${formatPercent(later)} after the plan)`;
+}
+
+/**
+ * "VFIFX is 54% US Stocks, 36% Intl Stocks and 10% Bonds; selling $5,000 of it trims US Stocks by
+ * $2,700, Intl Stocks by $1,800 and Bonds by $500 (US Stocks 66.0% vs 60.0% target, 60.2% after; …)".
+ */
+function mixClause(ctx: PlanContext, t: DraftTrade, after: ReadonlyMap<string, number>): string {
+  const { book } = ctx;
+  const derived = book.mixes.get(t.ticker)?.source === 'derived' ? ' (derived through Funds)' : '';
+  const weights = listed(t.split.map((s) => `${mixWeight(s.weight)} ${s.key}`));
+  const parts = splitAmount(t, t.amount);
+  const buying = t.action === 'BUY';
+  const moves = buying
+    ? `adds ${listed(t.split.map((s, i) => `${formatWholeDollars(parts[i])} to ${s.key}`))}`
+    : `trims ${listed(t.split.map((s, i) => `${s.key} by ${formatWholeDollars(parts[i])}`))}`;
+  const weightsNow = t.split.flatMap((s) => {
+    const cls = book.classes.find((c) => c.keyId === s.keyId);
+    if (!cls) return [];
+    return [`${cls.label} ${formatPercent(weightToday(book, cls.keyId))} vs ${formatPercent(cls.target)} target, ${formatPercent((after.get(cls.keyId) ?? 0) / book.total)} after`];
+  });
+  const head = `${t.ticker} is ${weights}${derived}; ${buying ? 'buying' : 'selling'} ${formatWholeDollars(t.amount)} of it ${moves}`;
+  // None of its classes has a target: it is sold only because SellUntargeted is on.
+  if (weightsNow.length === 0) return `${head}; none of them has a target and SellUntargeted is on, so it is sold`;
+  return `${head} (${weightsNow.join('; ')})`;
 }
 
 function sellClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]): string[] {
@@ -71,8 +99,9 @@ function sellClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]
   clauses.push(lotsClause(t.lots, t.estTax, ctx.book.settings.harvestLosses));
   if (cls && over) {
     const sheltered = book.accounts.filter((a) => a.account.tradable && a.account.tax !== 'taxable');
-    const holders = sheltered.filter((a) => book.positions.some((p) => p.account === a && p.keyId === cls.keyId && p.shares > 0));
-    const trimmed = holders.filter((a) => all.some((o) => o.action === 'SELL' && o.account === a.name && o.keyId === cls.keyId));
+    // A fund that spans classes holds (and trims) each of its classes too.
+    const holders = sheltered.filter((a) => book.positions.some((p) => p.account === a && weightIn(p, cls.keyId) > 0 && p.shares > 0));
+    const trimmed = holders.filter((a) => all.some((o) => o.action === 'SELL' && o.account === a.name && weightIn(o, cls.keyId) > 0));
     if (sheltered.length > 0 && holders.length === 0) clauses.push(`since no tax-advantaged account holds ${cls.label} to trim`);
     else if (trimmed.length > 0) clauses.push(`after trimming ${cls.label} in ${listed(trimmed.map((a) => a.name))} first`);
   }

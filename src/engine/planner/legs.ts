@@ -4,9 +4,18 @@
  * mode is not BuyOnly, and the holding has a target (or SellUntargeted is on). Everything else is
  * left untouched by construction: frozen accounts and untargeted holdings get no columns at all.
  */
-import { Book, BookAccount, BookPosition, CASH_KEY } from './book';
+import { ClassShare } from '../model';
+import { Book, BookAccount, BookLot, BookPosition, CASH_KEY, splitOf } from './book';
 import { BuyChoice } from './buy-ticker';
-import { SellTier } from './sell-order';
+
+/** Lots of equal tax per share and loss status, next to each other in the sell order. */
+export interface SellTier {
+  readonly lots: readonly BookLot[];
+  readonly shares: number;
+  /** Estimated tax per share sold, in dollars (0 outside taxable accounts or with TaxAware off). */
+  readonly taxPerShare: number;
+  readonly isLoss: boolean;
+}
 
 export interface Leg {
   readonly id: number;
@@ -14,6 +23,8 @@ export interface Leg {
   readonly ticker: string;
   readonly keyId: string;
   readonly label: string;
+  /** The classes a share of it moves, by weight (one class at 1 unless the ticker spans classes). */
+  readonly split: readonly ClassShare[];
   readonly price: number;
   readonly position: BookPosition | null;
   readonly buyChoice: BuyChoice | null;
@@ -49,11 +60,11 @@ export function planLegs(book: Book, choices: readonly BuyChoice[]): Leg[] {
     if (choice) used.add(id);
     const sellable = sellsAllowed && p.account.account.tradable && p.shares > 0 && (p.targeted || book.settings.sellUntargeted);
     if (!sellable && !choice) continue;
-    legs.push(newLeg(legs.length, p.account, p.ticker, p.keyId, p.label, p.price, p, choice, sellable));
+    legs.push(newLeg(legs.length, p.account, p.ticker, p.keyId, p.label, p.split, p.price, p, choice, sellable));
   }
   for (const c of choices) {
     if (used.has(`${c.account.name}\u0000${c.ticker}`)) continue;
-    legs.push(newLeg(legs.length, c.account, c.ticker, c.cls.keyId, c.cls.label, c.price, c.position, c, false));
+    legs.push(newLeg(legs.length, c.account, c.ticker, c.cls.keyId, c.cls.label, splitOf(book, c.ticker, c.cls), c.price, c.position, c, false));
   }
   return legs;
 }
@@ -64,6 +75,7 @@ function newLeg(
   ticker: string,
   keyId: string,
   label: string,
+  split: readonly ClassShare[],
   price: number,
   position: BookPosition | null,
   buyChoice: BuyChoice | null,
@@ -76,6 +88,7 @@ function newLeg(
     // A buy leg is counted in the class it is bought for (its ticker's own class when held).
     keyId: buyChoice && !position ? buyChoice.cls.keyId : keyId,
     label: buyChoice && !position ? buyChoice.cls.label : label,
+    split,
     price,
     position,
     buyChoice,
@@ -94,6 +107,13 @@ function newLeg(
 
 export function isCashKey(keyId: string): boolean {
   return keyId === CASH_KEY;
+}
+
+/** The fraction of a leg's value that counts toward a class: 1 or 0, or its mix's weight. */
+export function weightIn(leg: Pick<Leg, 'split'>, keyId: string): number {
+  let w = 0;
+  for (const s of leg.split) if (s.keyId === keyId) w += s.weight;
+  return w;
 }
 
 /** Every column that belongs to one leg. */

@@ -8,7 +8,7 @@ import { PlannerModel } from './model';
 import { infeasible, shortAccounts, tooFarApart } from './refusals';
 import { modelSpan } from './run';
 import { isSolveFailure, numericTolerances } from './solver-options';
-import type { Solver } from './solve';
+import type { Solver } from './solver';
 import { RELAXED_STARTS } from './stages';
 
 /** The fractional relaxation's answers: proven bounds and the repair's starting points. */

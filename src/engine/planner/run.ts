@@ -2,7 +2,7 @@
  * One solve of the planner: the solver, the model, the safety net's clock, and what happened so far
  * (a stage cut short by the clock, or given up by HiGHS). Every stage of solve.ts gets it.
  */
-import type { Solver, SolveOptions } from './solve';
+import type { Solver, SolveOptions } from './solver';
 import { Effort } from './repair';
 import { PlannerModel } from './model';
 import { Stage } from './stages';

@@ -12,16 +12,7 @@
  */
 import { BookLot } from './book';
 import { PlanContext } from './context';
-import type { Leg } from './legs';
-
-/** Lots of equal tax per share and loss status, next to each other in the sell order. */
-export interface SellTier {
-  readonly lots: readonly BookLot[];
-  readonly shares: number;
-  /** Estimated tax per share sold, in dollars (0 outside taxable accounts or with TaxAware off). */
-  readonly taxPerShare: number;
-  readonly isLoss: boolean;
-}
+import type { Leg, SellTier } from './legs';
 
 /** Estimated tax per share of a lot sold from this leg's account (gain × rate; a loss only when HarvestLosses). */
 export function lotTaxPerShare(ctx: PlanContext, leg: Pick<Leg, 'account'>, lot: BookLot): number {

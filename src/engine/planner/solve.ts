@@ -10,7 +10,6 @@
  * never in time, so the plan is a function of the workbook alone; TimeLimit is a safety net.
  * Every HiGHS model is disposed (garbage collection does not free them).
  */
-import type { Highs } from 'highs';
 import { branchAndBound, MIN_SAFETY_SECONDS } from './branch-and-bound';
 import { Objective, Row } from './linear-model';
 import { PlannerModel, tradingLegs, withLots } from './model';
@@ -18,26 +17,11 @@ import { infeasible, shortAccounts, tooFarApart } from './refusals';
 import { relaxations } from './relaxation';
 import { repairDrift, repairRounded, RepairState, repairTaxCost, repairTrades, repairTradesAcross } from './repair';
 import { Run, StageRun } from './run';
+import { SolveOptions, Solver } from './solver';
 import { sparserPlan } from './sparsify';
 import { REPAIR_GOAL, STAGES } from './stages';
 
-/** The solver as the adapters load it: `await require('highs')()` in Node, in a Web Worker in Excel. */
-export type Solver = Highs;
-
-export interface SolveOptions {
-  /** Seconds the planner may run before the safety net stops it (the TimeLimit setting). */
-  readonly timeLimit: number;
-  /** Asked at the solver's checkpoints; true stops the search and keeps the best plan so far. */
-  readonly shouldStop?: () => boolean;
-  readonly onProgress?: (progress: SolveProgress) => void;
-  /** Clock for the safety net (injected: the engine reads no clock of its own). */
-  readonly now?: () => number;
-}
-
-export interface SolveProgress {
-  readonly stage: 1 | 2 | 3;
-  readonly gap: number | null;
-}
+export type { SolveOptions, SolveProgress, Solver } from './solver';
 
 export interface StageResult {
   readonly value: number;

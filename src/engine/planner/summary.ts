@@ -6,6 +6,7 @@
 import { addCents, Cents, cents, negateCents, subtractCents, sumCents, ZERO_CENTS } from '../money';
 import { Book, BookClass, weightToday } from './book';
 import { PlanContext } from './context';
+import { splitCents } from '../split-cents';
 import { cashAfter, DraftTrade } from './trades';
 import { StagedSolution } from './solve';
 
@@ -61,10 +62,19 @@ export function classValuesAfter(ctx: PlanContext, trades: readonly DraftTrade[]
   const cash = ctx.book.classes.find((c) => c.isCash)!.keyId;
   for (const t of trades) {
     const signed = t.action === 'BUY' ? t.amount : negateCents(t.amount);
-    if (values.has(t.keyId)) values.set(t.keyId, addCents(values.get(t.keyId)!, signed));
+    splitAmount(t, signed).forEach((part, i) => {
+      const keyId = t.split[i].keyId;
+      if (values.has(keyId)) values.set(keyId, addCents(values.get(keyId)!, part));
+    });
     values.set(cash, subtractCents(subtractCents(values.get(cash)!, signed), t.cost));
   }
   return values;
+}
+
+/** A trade's amount per class it moves (its split), to the cent: one part, or a mix's by largest remainder. */
+export function splitAmount(t: Pick<DraftTrade, 'split'>, amount: Cents): Cents[] {
+  if (t.split.length === 1) return [amount];
+  return Array.from(splitCents(amount, t.split.map((s) => s.weight)), (c) => c as Cents);
 }
 
 /** The class's drift beyond tolerance, in cents — fractional: T × a weight is not whole cents. */

@@ -10,7 +10,7 @@ import { addCents, Cents, decimalToCents, Money, negateCents, subtractCents, sum
 import { Book, BookAccount, BookLot } from './book';
 import { Leg } from './legs';
 import { Term, washGroupOf } from './taxes';
-import { Settings } from '../model';
+import { ClassShare, Settings } from '../model';
 
 export type TradeAction = 'BUY' | 'SELL';
 
@@ -37,9 +37,11 @@ export interface Trade {
   /** Commission plus spread. */
   readonly cost: Cents;
   readonly lots: readonly TradeLot[];
-  /** The class (or ticker) the trade moves, as written in Targets/Holdings. */
+  /** The class (or ticker) the trade moves, as written in Targets/Holdings; the ticker for a fund that spans classes. */
   readonly classLabel: string;
   readonly keyId: string;
+  /** The classes it moves, by weight: one at 1, or a mix (Mix, or derived through Funds). */
+  readonly split: readonly ClassShare[];
   readonly reason: string;
 }
 
@@ -128,6 +130,7 @@ function draft(leg: Leg, action: TradeAction, shares: number, amount: Cents, lot
     lots,
     classLabel: leg.label,
     keyId: leg.keyId,
+    split: leg.split,
     leg,
     bookAccount: leg.account,
   };

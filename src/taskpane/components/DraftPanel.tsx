@@ -10,7 +10,8 @@ import { HouseholdView } from '../household-view';
 import { writeOwnSheet } from '../own-sheet';
 import { usePorts } from '../PaneContext';
 import { DraftCancelled, DraftProgress, DraftResult } from '../ports';
-import { orderList, TRADES_SHEET_FORMATS, tradesSheetName, tradesSheetRows } from '../trade-output';
+import { orderList, tradesSheet } from '../trade-output';
+import { SAVED_EXPOSURE_ROWS, valuesSheet } from '../values-sheet';
 import { useConfirm } from './Confirm';
 import { errorText, Notice, NoticeState } from './Notice';
 import { TradeList } from './TradeList';
@@ -35,7 +36,7 @@ const toNumber = (text: string) => {
 };
 
 export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
-  const { planner, workbook, clipboard, today } = usePorts();
+  const { planner, workbook, clipboard, exposure } = usePorts();
   const household = view.household!;
   const s = household.settings;
   const [contributions, setContributions] = React.useState<Record<string, string>>(() =>
@@ -85,13 +86,25 @@ export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
   const write = async () => {
     if (!draft) return;
     try {
-      const name = await writeOwnSheet(
-        workbook,
-        { name: (n) => tradesSheetName(today(), n), rows: tradesSheetRows(draft.result, draft.approved, draft.asOf), content: 'values', numberFormats: TRADES_SHEET_FORMATS },
-        ask,
-      );
+      const name = await writeOwnSheet(workbook, tradesSheet(draft.result, draft.approved, draft.asOf), ask);
       const approvedCount = draft.approved.filter(Boolean).length;
       setNotice(name ? { intent: 'success', text: `Wrote ${draft.result.trades.length} trades (${approvedCount} approved) to the sheet ${name}.` } : { intent: 'info', text: 'Left the earlier trades sheet as it was.' });
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e) });
+    }
+  };
+
+  // One plain-value sheet of the whole review, for whoever opens the workbook without the add-in.
+  const saveValues = async () => {
+    if (!draft || !view.drift || !view.tables) return;
+    try {
+      const looked = await exposure.exposure({ tables: view.tables, top: SAVED_EXPOSURE_ROWS });
+      const name = await writeOwnSheet(workbook, valuesSheet({ asOf: draft.asOf, drift: view.drift, exposure: looked, draft }), ask);
+      setNotice(
+        name
+          ? { intent: 'success', text: `Saved the drift, the exposure and the approved trades as plain values on the sheet ${name}.` }
+          : { intent: 'info', text: 'Left the earlier saved sheet as it was.' },
+      );
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e) });
     }
@@ -150,14 +163,19 @@ export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
       {draft && (
         <>
           <TradeList result={draft.result} approved={draft.approved} onApprove={(approved) => onDraft({ ...draft, approved })} />
-          {draft.result.trades.length > 0 && (
-            <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-              <Button appearance="primary" onClick={write}>
-                Write to sheet
-              </Button>
-              <Button onClick={copy}>Copy order list</Button>
-            </div>
-          )}
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            {draft.result.trades.length > 0 && (
+              <>
+                <Button appearance="primary" onClick={write}>
+                  Write to sheet
+                </Button>
+                <Button onClick={copy}>Copy order list</Button>
+              </>
+            )}
+            <Button onClick={saveValues} disabled={draft.from !== inputs} title="One sheet of plain values, readable without the add-in">
+              Save as values
+            </Button>
+          </div>
         </>
       )}
       {!draft && !running && <Body1>Drafting never trades: you review each trade, then place the approved ones at your broker.</Body1>}

@@ -1,12 +1,13 @@
 import * as React from 'react';
 import { Body1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { formatCents, formatPercent, formatPoints } from '../../engine';
+import { formatCents, formatPercent, formatPoints, mixNotes } from '../../engine';
 import type { DriftReport, DueVerdict } from '../../engine';
 import { DriftChart } from './DriftChart';
 import { DueStatus } from './DueStatus';
 
 /** Today's drift: total, the rule's verdict, the chart and the numbers behind it. */
 export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict | null }): React.JSX.Element {
+  const notes = mixNotes(drift);
   return (
     <section aria-labelledby="drift-heading" style={{ display: 'grid', gap: 12 }}>
       <Subtitle2 as="h2" id="drift-heading">
@@ -39,6 +40,21 @@ export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict
           ))}
         </TableBody>
       </Table>
+      {notes.funds.length > 0 && (
+        <section aria-labelledby="mix-notes-heading" data-testid="mix-notes">
+          <Body1 as="h3" id="mix-notes-heading" style={{ fontWeight: 600 }}>
+            Funds that span classes
+          </Body1>
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {notes.classes.map((n) => (
+              <li key={n.label}>{n.text}</li>
+            ))}
+            {notes.funds.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </section>
   );
 }

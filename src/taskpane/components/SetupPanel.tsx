@@ -10,7 +10,7 @@ import type { WorkbookTable } from '../../office/workbook-port';
 import { HouseholdView } from '../household-view';
 import { writeOwnSheet } from '../own-sheet';
 import { usePorts } from '../PaneContext';
-import { createStarterTables, exampleFormulaRows, FORMULAS_SHEET, missingStarters } from '../setup-actions';
+import { createMixTable, createStarterTables, exampleFormulaRows, FORMULAS_SHEET, missingStarters, mixOffer } from '../setup-actions';
 import { useConfirm } from './Confirm';
 import { errorText, Notice, NoticeState } from './Notice';
 
@@ -34,6 +34,8 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
   const household = view.household;
   const missing = missingStarters(view);
   const accountsTable = view.found.accounts;
+  const mixRows = mixOffer(view);
+  const mixTickers = mixRows ? [...new Set(mixRows.slice(1).map((r) => String(r[0])))] : [];
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
@@ -52,6 +54,16 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
       if (!household) throw new Error('Fix the holdings table first.');
       const created = await createStarterTables(workbook, view, household, types);
       return `Created ${created.join(', ')} on their own sheets. Edit them like any Excel table.`;
+    });
+
+  const createMix = () =>
+    run(async () => {
+      if (!mixRows) throw new Error('No fund needs a Mix table.');
+      const name = await createMixTable(workbook, mixRows);
+      const blank = mixRows.slice(1).some((r) => r[2] === null);
+      return blank
+        ? `Created ${name}. Fill in each fund's weights from its fact sheet; a row without a weight is ignored until then.`
+        : `Created ${name} with the weights derived through Funds. Check them against each fund's fact sheet.`;
     });
 
   const insertFormulas = () =>
@@ -146,6 +158,18 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
         ) : (
           <Caption1>Targets, Accounts and Settings tables are in place.</Caption1>
         )}
+        {mixRows && (
+          <>
+            <Caption1 id="mix-offer">
+              {listTickers(mixTickers)} {mixTickers.length === 1 ? 'looks like a fund' : 'look like funds'} that span classes (a Class of Mixed, or
+              none). A Mix table says how much of each is each class, so drift and the trades count {mixTickers.length === 1 ? 'it' : 'them'} where{' '}
+              {mixTickers.length === 1 ? 'it belongs' : 'they belong'}.
+            </Caption1>
+            <Button onClick={createMix} disabled={busy} aria-describedby="mix-offer">
+              Create Mix table
+            </Button>
+          </>
+        )}
         <Button onClick={insertFormulas} disabled={busy || !holdings || !view.found.targets}>
           Insert example formulas
         </Button>
@@ -154,4 +178,11 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
       {dialog}
     </section>
   );
+}
+
+/** "VFIFX", "VFIFX and BAL", "VFIFX, BAL and 3 more". */
+function listTickers(tickers: readonly string[]): string {
+  if (tickers.length <= 2) return tickers.join(' and ');
+  if (tickers.length <= 4) return `${tickers.slice(0, -1).join(', ')} and ${tickers[tickers.length - 1]}`;
+  return `${tickers.slice(0, 3).join(', ')} and ${tickers.length - 3} more`;
 }

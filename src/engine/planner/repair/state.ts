@@ -6,7 +6,7 @@
  */
 import { isWhole } from '../book';
 import { groupKey } from '../constraints';
-import { Leg } from '../legs';
+import { Leg, weightIn } from '../legs';
 import { netShares, PlannerModel, withLots } from '../model';
 import { buyCashPerShare, cashFloor, commission, minTradeFloor, roundingCent, sellCashPerShare, spreadPerShare } from '../rules';
 import { openShares, safeShares, taxOfSelling } from '../sell-order';
@@ -17,8 +17,10 @@ export type Move = readonly (readonly [leg: number, delta: number])[];
 export interface LegFacts {
   readonly leg: Leg;
   readonly account: number;
-  /** Index in book.classes, or -1 for an untargeted holding. */
+  /** Index in book.classes, or -1 for an untargeted holding or a fund that spans classes. */
   readonly cls: number;
+  /** The targeted classes a share moves (index in book.classes) and by what fraction of its price. */
+  readonly split: readonly (readonly [cls: number, weight: number])[];
   readonly buyMax: number;
   /** Shares that may be sold (lots not blocked by a recent purchase). */
   readonly sellMax: number;
@@ -74,7 +76,8 @@ export class RepairState {
       return {
         leg,
         account: book.accounts.indexOf(leg.account),
-        cls: book.classes.findIndex((c) => c.keyId === leg.keyId),
+        cls: leg.split.length === 1 && leg.split[0].keyId === leg.keyId ? book.classes.findIndex((c) => c.keyId === leg.keyId) : -1,
+        split: book.classes.flatMap((c, k) => (weightIn(leg, c.keyId) > 0 ? [[k, weightIn(leg, c.keyId)] as const] : [])),
         buyMax: leg.buy === null ? 0 : pm.model.columns[leg.buy].upper,
         sellMax,
         canSellAll: leg.sell !== null && sellMax >= leg.shares - 1e-9,
@@ -176,7 +179,7 @@ export class RepairState {
       const dTrade = (q !== 0 ? 1 : 0) - (old !== 0 ? 1 : 0);
       this.cash[f.account] += dCash - dTrade * f.cent;
       this.value[this.cashClass] += dCash;
-      if (f.cls >= 0 && f.cls !== this.cashClass) this.value[f.cls] += (q - old) * f.leg.price;
+      for (const [c, w] of f.split) this.value[c] += (q - old) * f.leg.price * w;
       this.q[i] = q;
       this.trades += dTrade;
       if ((old > 0) !== (q > 0)) this.boughtCount.set(f.group, (this.boughtCount.get(f.group) ?? 0) + (q > 0 ? 1 : -1));

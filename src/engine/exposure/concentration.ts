@@ -4,22 +4,9 @@
  * "AAPL is 12.1% of the household: 5.6% direct, 3.4% via QQQ, 3.1% via VTI".
  * Cash and a fund's unlisted remainder (`Other (FUND)`) are not single holdings and are never flagged.
  */
-import { formatPercent } from './format';
-import { Cents } from './money';
-import type { ExposureRow, ExposureVia } from './lookthrough';
-
-export interface ConcentrationFlag {
-  readonly holding: string;
-  /** Fraction of the household. */
-  readonly weight: number;
-  /** The limit it is above, as a fraction. */
-  readonly limit: number;
-  readonly direct: Cents;
-  /** Largest first. */
-  readonly via: readonly ExposureVia[];
-  readonly total: Cents;
-  readonly message: string;
-}
+import { formatPercent } from '../format';
+import { Cents } from '../money';
+import { ConcentrationFlag, ExposureRow } from './types';
 
 /** Floating-point slack so that a holding exactly at the limit is not flagged. */
 const EDGE_EPSILON = 1e-12;

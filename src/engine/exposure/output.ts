@@ -3,13 +3,13 @@
  * (Holding | Direct | Via funds | Total | Weight | Via), and the command line's JSON `exposure` rows.
  * Money in currency units to the cent; weights as fractions.
  */
-import { Cell, readNumber } from './cells';
-import { InputError } from './errors';
-import { roundWeight } from './json';
-import { ExposureReport, ExposureVia } from './lookthrough';
-import { formatCents } from './format';
-import { addCents, centsToNumber, subtractCents, ZERO_CENTS } from './money';
-import { Spill } from './spill';
+import { Cell, readNumber } from '../cells';
+import { InputError } from '../errors';
+import { roundWeight } from '../json';
+import { ExposureReport, ExposureVia } from './types';
+import { formatCents } from '../format';
+import { addCents, centsToNumber, subtractCents, ZERO_CENTS } from '../money';
+import { Spill } from '../spill';
 
 export const EXPOSURE_HEADER = ['Holding', 'Direct', 'Via funds', 'Total', 'Weight', 'Via'] as const;
 

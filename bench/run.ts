@@ -10,6 +10,7 @@
 import * as os from 'os';
 import { benchDrift } from './drift';
 import { benchExposure } from './exposure';
+import { benchImport } from './import';
 import { benchMix } from './mix';
 import { benchPlanner, benchPlannerExact } from './planner';
 import { benchReading } from './reading';
@@ -26,6 +27,7 @@ const SECTIONS: Section[] = [
   { title: 'Exposure (REBAL.EXPOSURE look-through): median of repeated runs', run: benchExposure },
   { title: 'Trade planner (REBAL.TRADES): median of repeated runs, TimeLimit 2 s', run: benchPlanner },
   { title: 'Trade planner vs the exact MILP (HiGHS, long limit)', run: benchPlannerExact, optIn: 'exact' },
+  { title: 'Broker import (rebal import): a 5,000-line export against papaparse alone, median of repeated runs', run: benchImport },
   { title: 'Funds that span classes: drift and planning with 20% of the household in mixed funds, against the same household without', run: benchMix },
   { title: 'Reading a workbook: holdings with a stray cell at XFD1048576 (ExcelJS load + WorkbookTables + readHousehold), median of repeated runs', run: benchReading },
 ];

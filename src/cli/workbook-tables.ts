@@ -18,11 +18,11 @@ interface RangeRef {
 }
 
 interface TableLike {
-  table?: { name?: string; displayName?: string; tableRef?: string; ref?: string; headerRow?: boolean; totalsRow?: boolean };
+  table?: { name?: string; displayName?: string; tableRef?: string; ref?: string; autoFilterRef?: string; headerRow?: boolean; totalsRow?: boolean };
 }
 
 /** An Excel table on a sheet, with what messages call it. */
-interface SheetTable {
+export interface SheetTable {
   readonly sheet: Worksheet;
   /** The name Excel shows (Table Design > Table Name). */
   readonly name: string;
@@ -31,6 +31,8 @@ interface SheetTable {
   readonly ref: RangeRef;
   /** Where it sits, as the user would select it ("A1:H1048576"). */
   readonly address: string;
+  /** ExcelJS's own record of the table, whose ref a command that grows or shrinks the table updates. */
+  readonly model: NonNullable<TableLike['table']>;
 }
 
 /** The workbook's tables cannot be told apart (several on a sheet, none named for what is wanted). */
@@ -75,7 +77,7 @@ function isBlankValue(cell: Cell): boolean {
 }
 
 /** Where to read: the header's row, the last row, and the worksheet columns to take, in order. */
-interface ReadArea {
+export interface ReadArea {
   readonly top: number;
   readonly bottom: number;
   readonly columns: readonly number[];
@@ -138,12 +140,21 @@ function tablesOf(sheet: Worksheet): SheetTable[] {
     if (!ref || names.length === 0) continue;
     // A table's Total Row is a SUBTOTAL line, not a holding.
     if (table?.totalsRow) ref.bottom -= 1;
-    found.push({ sheet, name: names[0], names, ref, address: address!.replace(/\$/g, '').toUpperCase() });
+    found.push({ sheet, name: names[0], names, ref, address: address!.replace(/\$/g, '').toUpperCase(), model: table! });
   }
   return found;
 }
 
 const key = (name: string) => name.trim().toLowerCase();
+
+const areaOf = (table: SheetTable): ReadArea => ({ top: table.ref.top, bottom: table.ref.bottom, columns: columnsOf(table.ref) });
+
+/** A table found for a name: its sheet, the Excel table when there is one, and the area it covers. */
+export interface TableLocation {
+  readonly sheet: Worksheet;
+  readonly table: SheetTable | null;
+  readonly area: ReadArea | null;
+}
 
 /** tablesOf builds its objects afresh on each call, so a table is known again by its sheet and name. */
 const tableId = (t: SheetTable) => `${t.sheet.name}\u0000${t.name}`;
@@ -164,12 +175,24 @@ export class WorkbookTables {
    * TableLookupError for a sheet of that name with several tables, none of them named so.
    */
   find(name: string): TableInput | null {
+    const found = this.locate(name);
+    if (!found) return null;
+    if (found.table) this.handedOut.add(tableId(found.table));
+    return found.area ? readRows(name, this.rowsOf(found.sheet), found.area) : { name, cells: [], headerRow: 1 };
+  }
+
+  /**
+   * Where the table the engine calls `name` sits: its sheet, the Excel table (null for a plain range)
+   * and the area read (null for an empty sheet). The same lookup as `find`, for a command that
+   * writes back into the table it read.
+   */
+  locate(name: string): TableLocation | null {
     const wanted = key(name);
     for (const sheet of this.workbook.worksheets) {
       const table = tablesOf(sheet).find((t) => t.names.some((n) => key(n) === wanted));
       if (table) {
         this.foundByName.push({ table, as: name });
-        return this.read(name, table);
+        return { sheet, table, area: areaOf(table) };
       }
     }
     const sheet = this.workbook.worksheets.find((s) => key(s.name) === wanted);
@@ -180,10 +203,8 @@ export class WorkbookTables {
         `the sheet ${sheet.name} has ${tables.length} tables (${listTables(tables)}) and none is named ${name}; name the one to read "${name}" (Table Design > Table Name)`,
       );
     }
-    if (tables.length === 1) return this.read(name, tables[0]);
-    const rows = this.rowsOf(sheet);
-    const range = plainRange(rows);
-    return range ? readRows(name, rows, range) : { name, cells: [], headerRow: 1 };
+    if (tables.length === 1) return { sheet, table: tables[0], area: areaOf(tables[0]) };
+    return { sheet, table: null, area: plainRange(this.rowsOf(sheet)) };
   }
 
   /**
@@ -211,13 +232,8 @@ export class WorkbookTables {
     return result;
   }
 
-  private read(name: string, table: SheetTable): TableInput {
-    this.handedOut.add(tableId(table));
-    return readRows(name, this.rowsOf(table.sheet), { top: table.ref.top, bottom: table.ref.bottom, columns: columnsOf(table.ref) });
-  }
-
   /** The rows that exist, once per sheet (every table on a sheet reads from the same list). */
-  private rowsOf(sheet: Worksheet): Row[] {
+  rowsOf(sheet: Worksheet): Row[] {
     let rows = this.rowsBySheet.get(sheet);
     if (!rows) {
       rows = existingRows(sheet);

@@ -66,3 +66,20 @@ export type { Trade, TradeAction, TradeLot } from './planner/trades';
 export type { ClassChange, PlanGap, PlanSummary } from './planner/summary';
 export { TRADES_HEADER, tradesJson, tradesSpill, whyNothingIsDue } from './planner/output';
 export type { TradeJson, TradeLotJson } from './planner/output';
+export { ImportError, importFile, importFiles, importJson, isImportError, KNOWN_FORMATS, mergeImport } from './import';
+export type {
+  AccountMatch,
+  BrokerName,
+  CashJson,
+  ImportedAccount,
+  ImportedFile,
+  ImportedHolding,
+  ImportJson,
+  ImportPlan,
+  MergeInput,
+  NewAccount,
+  PositionChange,
+  PositionJson,
+  PositionState,
+  SkippedLine,
+} from './import';

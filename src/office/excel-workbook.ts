@@ -7,7 +7,7 @@ import type { Cell } from '../engine';
 import { firstRowOf, rectangle, sheetOfAddress } from './address';
 import { cellsOf, Requirements, VALUES_AS_JSON_SET } from './cell-values';
 import { Ownership, OWNERSHIP_SETTING, parseOwnership, withOwned } from './ownership';
-import { NewTable, SheetContent, SheetLayout, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from './workbook-port';
+import { NewTable, PositionsImport, sameCells, SheetContent, SheetLayout, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from './workbook-port';
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -175,6 +175,29 @@ export function excelWorkbook(excel: ExcelHost, requirements: Requirements = MAN
         if (table.isNullObject) throw new WorkbookRefusal('missing', `there is no ${name} table`);
         if (!owned().tables.includes(table.id)) throw new WorkbookRefusal('notOurs', `${name} is not a table Rebalance created, so no row was added`);
         table.rows.add(undefined, [row.map(toExcelCell)]);
+        await context.sync();
+      }),
+
+    importPositions: (change: PositionsImport) =>
+      excel.run(async (context) => {
+        const holdings = context.workbook.tables.getItemOrNullObject(change.holdings.table);
+        holdings.load('id');
+        const accounts = change.accounts ? context.workbook.tables.getItemOrNullObject(change.accounts.table) : null;
+        accounts?.load('id');
+        await context.sync();
+        if (holdings.isNullObject) throw new WorkbookRefusal('missing', `there is no ${change.holdings.table} table`);
+        if (accounts?.isNullObject) throw new WorkbookRefusal('missing', `there is no ${change.accounts!.table} table`);
+        const body = holdings.getDataBodyRange().load('values');
+        await context.sync();
+        for (const row of change.holdings.remove) {
+          if (!sameCells(body.values[row.index] ?? [], row.values)) {
+            throw new WorkbookRefusal('changed', `${change.holdings.table} changed since the preview (its row ${row.index + 1} under the header); nothing was written: choose the files again`);
+          }
+        }
+        // From the bottom up, so the indices still to delete stay where they were.
+        for (const row of [...change.holdings.remove].sort((a, b) => b.index - a.index)) holdings.rows.getItemAt(row.index).delete();
+        if (change.holdings.add.length > 0) holdings.rows.add(undefined, change.holdings.add.map((r) => r.map(toExcelCell)));
+        if (accounts && change.accounts!.add.length > 0) accounts.rows.add(undefined, change.accounts!.add.map((r) => r.map(toExcelCell)));
         await context.sync();
       }),
 

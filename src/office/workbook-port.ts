@@ -62,6 +62,20 @@ export interface SheetContent extends SheetLayout {
   readonly replace: boolean;
 }
 
+/**
+ * An import the user confirmed: the imported accounts' rows of their Holdings table out, the new
+ * rows in at its end; the new accounts at the end of their Accounts table.
+ */
+export interface PositionsImport {
+  readonly holdings: {
+    readonly table: string;
+    /** Data rows to delete (0 is the first row under the header), each with what the preview read in it. */
+    readonly remove: readonly { readonly index: number; readonly values: readonly Cell[] }[];
+    readonly add: readonly Cell[][];
+  };
+  readonly accounts: { readonly table: string; readonly add: readonly Cell[][] } | null;
+}
+
 export interface WorkbookPort {
   /** Every Excel table with its values. */
   readTables(): Promise<WorkbookTable[]>;
@@ -72,14 +86,31 @@ export interface WorkbookPort {
   writeSheet(content: SheetContent): Promise<void>;
   /** Adds a row at the bottom of a table the add-in created. */
   appendRow(table: string, row: Cell[]): Promise<void>;
+  /**
+   * The one write into the user's own tables, made only after the user confirmed the import's
+   * preview: deletes the given Holdings rows and adds the new ones at the table's end, adds the new
+   * accounts at the end of Accounts; nothing else. Refuses ('changed'), writing nothing, when a row
+   * to delete no longer holds what the preview read (the user edited Holdings meanwhile).
+   */
+  importPositions(change: PositionsImport): Promise<void>;
   /** Calls `onChange` with the id of a table whose cells changed; resolves to an unsubscribe. */
   onTableChanged(onChange: (tableId: string) => void): Promise<() => Promise<void>>;
+}
+
+/** The same cell as the pane read it (Excel hands back numbers, text and booleans; blanks as ""). */
+export function sameCells(a: readonly Cell[], b: readonly Cell[]): boolean {
+  const text = (c: Cell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c));
+  // A data-type cell (a Stocks cell read through valuesAsJson) is, in `values`, only its text or #VALUE!: not compared.
+  const entity = (c: Cell | undefined) => typeof c === 'object' && c !== null && !(c instanceof Date);
+  const width = Math.max(a.length, b.length);
+  for (let i = 0; i < width; i++) if (!entity(a[i]) && !entity(b[i]) && text(a[i]) !== text(b[i])) return false;
+  return true;
 }
 
 /** Refusals the pane turns into a message or a question. */
 export class WorkbookRefusal extends Error {
   constructor(
-    readonly reason: 'notOurs' | 'needsConfirmation' | 'exists' | 'missing',
+    readonly reason: 'notOurs' | 'needsConfirmation' | 'exists' | 'missing' | 'changed',
     message: string,
   ) {
     super(message);

@@ -1,5 +1,5 @@
 /**
- * The task pane: Setup, Drift, Trades, Review and Exposure tabs over the workbook's tables. Every
+ * The task pane: Import, Setup, Drift, Trades, Review and Exposure tabs over the workbook's tables. Every
  * port comes in through props (PaneContext), so the pane runs the same in Excel, in jsdom tests and
  * in the browser walk-through.
  */
@@ -20,14 +20,17 @@ import {
 import { DraftPanel, Draft } from './components/DraftPanel';
 import { DriftPanel } from './components/DriftPanel';
 import { ExposurePanel } from './components/ExposurePanel';
+import { ImportPanel } from './components/ImportPanel';
 import { ReviewPanel } from './components/ReviewPanel';
 import { SetupPanel } from './components/SetupPanel';
 import { PaneContext } from './PaneContext';
 import type { PanePorts } from './ports';
 import { useWorkbookView } from './use-workbook-view';
 
-type TabName = 'setup' | 'drift' | 'trades' | 'review' | 'exposure';
+type TabName = 'import' | 'setup' | 'drift' | 'trades' | 'review' | 'exposure';
+/** In the order of a quarterly review: fresh positions first. */
 const TABS: { value: TabName; label: string }[] = [
+  { value: 'import', label: 'Import' },
   { value: 'setup', label: 'Setup' },
   { value: 'drift', label: 'Drift' },
   { value: 'trades', label: 'Trades' },
@@ -49,6 +52,7 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
   const [holdingsName, setHoldingsName] = React.useState<string | null>(null);
   const [tab, setTab] = React.useState<TabName | null>(null);
   const [draft, setDraft] = React.useState<Draft | null>(null);
+  const [imported, setImported] = React.useState<string | null>(null);
   const { tables, view, failure, refresh } = useWorkbookView(ports, holdingsName);
   // Start where there is something to see: Drift when the household reads cleanly, else Setup; then stay put.
   const selected: TabName = tab ?? (view && view.drift ? 'drift' : 'setup');
@@ -57,9 +61,18 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
   }, [tab, view, selected]);
   const warnings = view?.household?.warnings ?? [];
 
+  // A confirmed import goes straight to Drift (a draft of the old positions no longer applies).
+  const afterImport = (message: string) => {
+    setImported(message);
+    setDraft(null);
+    setTab('drift');
+    refresh();
+  };
+
   const panel = (): React.ReactNode => {
     if (!view) return <Spinner label="Reading the workbook…" />;
     if (selected === 'setup') return <SetupPanel tables={tables} view={view} onChooseHoldings={setHoldingsName} onChanged={refresh} />;
+    if (selected === 'import') return view.holdingsTable ? <ImportPanel view={view} onImported={afterImport} /> : <Caption1>Set up the holdings table first: {view.problem}</Caption1>;
     if (!view.drift) return <Caption1>Finish Setup first: {view.problem}</Caption1>;
     if (selected === 'drift') return <DriftPanel drift={view.drift} due={view.due} />;
     if (selected === 'trades') return <DraftPanel view={view} draft={draft} onDraft={setDraft} />;
@@ -82,6 +95,11 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
           <MessageBarBody>{failure}</MessageBarBody>
         </MessageBar>
       )}
+      {imported && (
+        <MessageBar layout="multiline" intent="success" role="status">
+          <MessageBarBody data-testid="imported">{imported}</MessageBarBody>
+        </MessageBar>
+      )}
       {view?.problem && (
         <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody data-testid="problem">{view.problem}</MessageBarBody>
@@ -101,7 +119,15 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
           </ul>
         </details>
       )}
-      <TabList selectedValue={selected} onTabSelect={(_, d) => setTab(d.value as TabName)} aria-label="Rebalance sections" size="small">
+      <TabList
+        selectedValue={selected}
+        onTabSelect={(_, d) => {
+          setImported(null);
+          setTab(d.value as TabName);
+        }}
+        aria-label="Rebalance sections"
+        size="small"
+      >
         {TABS.map((t) => (
           <Tab key={t.value} value={t.value} id={`tab-${t.value}`} aria-controls="pane-panel">
             {t.label}

@@ -115,7 +115,20 @@
       set name(n) { t.name = n; },
       isNullObject: false,
       getRange: function () { return rangeProxy(t.sheet, t.r0, t.c0, t.rows, t.cols); },
+      getDataBodyRange: function () { return rangeProxy(t.sheet, t.r0 + 1, t.c0, t.rows - 1, t.cols); },
       rows: {
+        /* Deleting a table row moves the table's rows below it up, within the table's columns (as Excel does). */
+        getItemAt: function (i) {
+          return {
+            delete: function () {
+              var first = t.r0 + 1 + i, last = t.r0 + t.rows - 1;
+              for (var r = first; r < last; r++) for (var c = 0; c < t.cols; c++) put(t.sheet, r, t.c0 + c, cell(t.sheet, r + 1, t.c0 + c));
+              for (var c2 = 0; c2 < t.cols; c2++) put(t.sheet, last, t.c0 + c2, '');
+              t.rows--;
+              fire(t.id);
+            },
+          };
+        },
         add: function (_index, values) {
           values.forEach(function (row) {
             for (var c = 0; c < t.cols; c++) put(t.sheet, t.r0 + t.rows, t.c0 + c, row[c]);

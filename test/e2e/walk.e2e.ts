@@ -288,6 +288,72 @@ test('the dark theme, on a household that is already set up', async () => {
   await page.close();
 });
 
+const BROKERS = join(ROOT, 'test', 'fixtures', 'brokers');
+
+test('Import: choose two brokers’ files, preview, confirm; Holdings and Accounts updated, then Drift and the Review Log', async () => {
+  const accounts = [
+    ['Account', 'Type', 'Number'],
+    ['Joint Taxable', 'Taxable', 'Z23456789'],
+    ['Ann Roth IRA', 'Roth', ''],
+    ['Bob 401k', 'Traditional', ''],
+  ];
+  const page = await openPane({
+    sheets: [
+      { name: 'Holdings', rows: HOLDINGS_ROWS, tables: ['Holdings'] },
+      { name: 'Targets', rows: [['Class', 'Target', 'Band', 'Buy'], ...EDITED_TARGETS], tables: ['Targets'] },
+      { name: 'Accounts', rows: accounts, tables: ['Accounts'] },
+    ],
+  });
+  await page.getByRole('tab', { name: 'Drift', selected: true }).waitFor();
+  await page.getByRole('tab', { name: 'Import' }).click();
+  await page.getByLabel('Positions files (.csv)').setInputFiles([join(BROKERS, 'fidelity-2025-04.csv'), join(BROKERS, 'schwab-2026.csv')]);
+
+  // The preview: accounts matched or new, and each position added, removed or changed.
+  const changes = page.getByRole('table', { name: 'Changes to the holdings' });
+  await changes.waitFor();
+  expect(await changes.getByRole('columnheader').allInnerTexts()).toEqual(['Change', 'Account', 'Ticker', 'Shares', 'Price']);
+  expect((await changes.getByRole('row').allInnerTexts()).slice(1)).toEqual([
+    'Changed\tJoint Taxable\tCASH\t$2,200.00 → $2,512.34\t',
+    'Changed\tJoint Taxable\tVTI\t100 → 100.5\t$250.00 → $296.53',
+    'Added\tIndividual …678\tVXUS\t100\t$67.80',
+    'Added\tIndividual …678\tBND\t135\t$72.97',
+    'Added\tIndividual …678\tCASH\t$240.05\t',
+    'Removed\tJoint Taxable\tBND\t100\t$72.00',
+  ]);
+  expect(await page.getByRole('list', { name: 'Accounts in the files' }).getByRole('listitem').allInnerTexts()).toEqual([
+    'Joint WROS …6789 → Joint Taxable (matched by account number)',
+    'Individual …678: new account, type Taxable (inferred from its name)',
+  ]);
+  await page.screenshot({ path: join(OUT, '08-import-preview.png'), fullPage: true });
+  expect(await workbook(page, 'tableValues', 'Holdings')).toEqual(HOLDINGS_ROWS);
+
+  // Confirm from the keyboard; the pane goes straight to Drift.
+  await page.getByRole('button', { name: 'Import into Holdings' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: 'Drift', selected: true }).waitFor();
+  await page.getByText('Imported fidelity-2025-04.csv (Fidelity), schwab-2026.csv (Schwab): 6 changes to Holdings; recorded in ReviewLog.').waitFor();
+  expect(await workbook(page, 'tableValues', 'Holdings')).toEqual([
+    HOLDINGS_ROWS[0],
+    HOLDINGS_ROWS[4],
+    HOLDINGS_ROWS[5],
+    ['Joint Taxable', 'CASH', 'Cash', '', '', 2500, '', ''],
+    ['Joint Taxable', 'CASH', 'Cash', '', '', 12.34, '', ''],
+    ['Joint Taxable', 'VTI', 'US Stocks', 100, 296.53, '', 24000, ''],
+    ['Joint Taxable', 'VTI', 'US Stocks', 0.5, 296.53, '', 130, ''],
+    ['Individual …678', 'VXUS', 'Intl Stocks', 100, 67.8, '', 5500, ''],
+    ['Individual …678', 'BND', 'Bonds', 135, 72.97, '', 10125, ''],
+    ['Individual …678', 'CASH', 'Cash', '', '', 240.05, '', ''],
+  ]);
+  expect(await workbook(page, 'tableValues', 'Accounts')).toEqual([...accounts, ['Individual …678', 'Taxable', '...678']]);
+  // 12,000 + 3,600 (kept) + 2,512.34 + 29,801.27 (Joint) + 6,780 + 9,850.95 + 240.05 (the new account)
+  await page.getByTestId('total-value').filter({ hasText: '$64,784.61' }).waitFor();
+  const log = await workbook<unknown[][]>(page, 'tableValues', 'ReviewLog');
+  expect(log[1].slice(1, 4)).toEqual([64784.61, expect.stringMatching(/^Bonds .9\.2 pp$/), '']);
+  expect(log[1][5]).toBe('Imported positions from fidelity-2025-04.csv (Fidelity), schwab-2026.csv (Schwab)');
+  await page.screenshot({ path: join(OUT, '09-imported-drift.png'), fullPage: true });
+  await page.close();
+});
+
 test('a Stocks cell’s price, read through valuesAsJson where Excel has ExcelApi 1.16, and refused as the error it is elsewhere', async () => {
   /** A Stocks cell as valuesAsJson gives it; Range.values gives its basic value, #VALUE!. */
   const stock = (name: string, price: number) => ({

@@ -70,7 +70,17 @@ function workbookMock(sheets: Record<string, string>, owned: { sheets: string[];
           },
         },
         tables: {
-          found: { id: tableId ?? '', rows: { add: (_at: unknown, rows: unknown[][]) => seen.calls.push(`append ${JSON.stringify(rows)}`) } },
+          found: {
+            id: tableId ?? '',
+            body: { values: [['Joint', 'VTI', 10], ['Roth', 'BND', 4], ['Joint', 'CASH', 5]] },
+            getDataBodyRange() {
+              return this.body;
+            },
+            rows: {
+              add: (_at: unknown, rows: unknown[][]) => seen.calls.push(`append ${JSON.stringify(rows)}`),
+              getItemAt: (i: number) => ({ delete: () => seen.calls.push(`delete ${i}`) }),
+            },
+          },
           getItemOrNullObject() {
             return this.found;
           },
@@ -185,5 +195,30 @@ describe('the Excel workbook adapter', () => {
 
     const none = workbookMock({}, null, null);
     expect((await refusal(none.port.appendRow('ReviewLog', ['x']))).reason).toBe('missing');
+  });
+
+  it('imports positions into the user’s Holdings: checks each row it deletes against the preview, deletes bottom-up, then adds', async () => {
+    const { port, seen } = workbookMock({}, null, 'user-holdings');
+    const remove = [
+      { index: 0, values: ['Joint', 'VTI', 10] },
+      { index: 2, values: ['Joint', 'CASH', 5] },
+    ];
+    await port.importPositions({ holdings: { table: 'Holdings', remove, add: [['Joint', 'VTI', 12, null]] }, accounts: null });
+    expect(seen.calls).toEqual(['delete 2', 'delete 0', 'append [["Joint","VTI",12,""]]']);
+  });
+
+  it('writes nothing when a row to delete no longer holds what the preview read', async () => {
+    const { port, seen } = workbookMock({}, null, 'user-holdings');
+    const e = await refusal(port.importPositions({ holdings: { table: 'Holdings', remove: [{ index: 1, values: ['Roth', 'BND', 5] }], add: [['Joint', 'VTI', 12]] }, accounts: null }));
+    expect(e.reason).toBe('changed');
+    expect(e.message).toBe('Holdings changed since the preview (its row 2 under the header); nothing was written: choose the files again');
+    expect(seen.calls).toEqual([]);
+  });
+
+  it('does not compare a Stocks cell (read through valuesAsJson) with what Range.values says of it', async () => {
+    const { port, seen } = workbookMock({}, null, 'user-holdings');
+    const stock = { type: 'LinkedEntity', text: 'Vanguard Total Bond', properties: {} };
+    await port.importPositions({ holdings: { table: 'Holdings', remove: [{ index: 1, values: ['Roth', 'BND', stock] }], add: [] }, accounts: null });
+    expect(seen.calls).toEqual(['delete 1']);
   });
 });

@@ -3,7 +3,7 @@
  * before replacing its own sheet), for testing the pane without Office.
  */
 import type { Cell } from '../../src/engine';
-import { NewTable, SheetContent, SheetLayout, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from '../../src/office/workbook-port';
+import { NewTable, PositionsImport, sameCells, SheetContent, SheetLayout, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from '../../src/office/workbook-port';
 
 interface MemoryTable {
   name: string;
@@ -70,6 +70,20 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!t) throw new WorkbookRefusal('missing', `there is no ${name} table`);
     if (!t.ours) throw new WorkbookRefusal('notOurs', `${name} is the user's`);
     t.values.push(row);
+  }
+
+  async importPositions(change: PositionsImport): Promise<void> {
+    const holdings = this.table(change.holdings.table);
+    if (!holdings) throw new WorkbookRefusal('missing', `there is no ${change.holdings.table} table`);
+    const accounts = change.accounts ? this.table(change.accounts.table) : null;
+    if (accounts === undefined) throw new WorkbookRefusal('missing', `there is no ${change.accounts!.table} table`);
+    for (const row of change.holdings.remove) {
+      if (!sameCells(holdings.values[row.index + 1] ?? [], row.values)) throw new WorkbookRefusal('changed', `${holdings.name} changed since the preview`);
+    }
+    const removed = new Set(change.holdings.remove.map((r) => r.index + 1));
+    holdings.values = [...holdings.values.filter((_, i) => !removed.has(i)), ...change.holdings.add.map((r) => [...r])];
+    if (accounts && change.accounts) accounts.values = [...accounts.values, ...change.accounts.add.map((r) => [...r])];
+    this.listeners.forEach((l) => l(holdings.id));
   }
 
   async onTableChanged(onChange: (id: string) => void): Promise<() => Promise<void>> {

@@ -2,9 +2,9 @@
 import * as React from 'react';
 import { Body1, Button, Field, Subtitle2, Textarea } from '@fluentui/react-components';
 import { DriftReport, DueVerdict, formatCents, formatDollarAmount } from '../../engine';
-import { HouseholdView, ROLE_NAMES } from '../household-view';
+import { HouseholdView } from '../household-view';
 import { usePorts } from '../PaneContext';
-import { describeLargestDrift, REVIEW_LOG_FORMATS, REVIEW_LOG_HEADER, reviewLogRow } from '../review-log';
+import { appendReviewLog, describeLargestDrift, reviewLogRow } from '../review-log';
 import { Draft } from './DraftPanel';
 import { DueStatus } from './DueStatus';
 import { errorText, Notice, NoticeState } from './Notice';
@@ -29,14 +29,9 @@ export function ReviewPanel({ view, drift, due, draft, onChanged }: Props): Reac
     setBusy(true);
     try {
       const row = reviewLogRow(today(), drift, approved.length, tax, note.trim());
-      const existing = view.found.reviewLog;
-      if (existing) await workbook.appendRow(existing.name, row);
-      else {
-        const { sheet, table } = ROLE_NAMES.reviewLog;
-        await workbook.createTable({ sheet, table, values: [[...REVIEW_LOG_HEADER], row], numberFormats: REVIEW_LOG_FORMATS });
-      }
+      const logged = await appendReviewLog(workbook, view.found.reviewLog, row);
       setNote('');
-      setNotice({ intent: 'success', text: `Logged today's review in ${existing?.name ?? ROLE_NAMES.reviewLog.table}.` });
+      setNotice({ intent: 'success', text: `Logged today's review in ${logged}.` });
       onChanged();
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e) });

@@ -14,7 +14,7 @@ import { draftTables } from '../../src/taskpane/draft-tables';
 import { engineExposure } from '../../src/taskpane/engine-exposure';
 import { draftResultOf } from '../../src/taskpane/engine-planner';
 import type { DraftRequest, DraftResult } from '../../src/taskpane/ports';
-import { describeTrade, tradesSheet, tradesSheetRows } from '../../src/taskpane/trade-output';
+import { describeTrade, TRADES_SHEET_HEADER, tradesSheet, tradesSheetRows } from '../../src/taskpane/trade-output';
 import { SAVED_EXPOSURE_ROWS, valuesSheet } from '../../src/taskpane/values-sheet';
 import { PlannerClient } from '../../src/worker/planner-client';
 import { InProcessWorker } from '../support/in-process-worker';
@@ -219,8 +219,8 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
   const tradesSpec = tradesSheet(expected, approved, TODAY);
   expect(tradesLayout.formats.slice(0, rows).map((r) => r.slice(3, 7))).toEqual(tradesSpec.cellFormats!.map((r, i) => (i === 0 ? ['General', 'General', 'General', 'General'] : r.slice(3, 7))));
   expect(tradesLayout.formats[1][3]).toBe('#,##0');
-  expect(tradesLayout.fitted).toEqual({ r0: 0, rows, c0: 0, cols: 9 });
-  expect(tradesLayout.widths).toEqual({ 7: 320 });
+  expect(tradesLayout.fitted).toEqual({ r0: 0, rows, c0: 0, cols: TRADES_SHEET_HEADER.length });
+  expect(tradesLayout.widths).toEqual({ [TRADES_SHEET_HEADER.indexOf('Reason')]: 320 });
 
   // Writing again asks first.
   await page.getByRole('button', { name: 'Write to sheet' }).click();

@@ -34,7 +34,8 @@ export function detectHoldingsColumns(header: readonly Cell[]): DetectedColumn[]
 }
 
 export const TARGETS_STARTER_HEADER = ['Class', 'Target', 'Band', 'Buy'] as const;
-export const ACCOUNTS_STARTER_HEADER = ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade'] as const;
+/** Number (the broker's account number, or its last 4 digits) is what a broker import matches accounts by. */
+export const ACCOUNTS_STARTER_HEADER = ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade', 'Number'] as const;
 export const SETTINGS_STARTER_HEADER = ['Key', 'Value', 'Meaning'] as const;
 
 /**
@@ -63,6 +64,7 @@ export function starterAccounts(household: Household, typeOverrides: ReadonlyMap
       centsToNumber(a.contribution),
       centsToNumber(a.reserve),
       a.tradable ? 'Yes' : 'No',
+      null,
     ]),
   ];
 }

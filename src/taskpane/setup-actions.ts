@@ -9,7 +9,7 @@ import { HouseholdView, Role, ROLE_NAMES } from './household-view';
 
 const STARTERS: Record<'targets' | 'accounts' | 'settings', { build: (h: Household, types: ReadonlyMap<string, AccountType>) => Cell[][]; formats: (string | null)[] }> = {
   targets: { build: (h) => starterTargets(h), formats: [null, '0.0%', '0.0%', null] },
-  accounts: { build: (h, types) => starterAccounts(h, types), formats: [null, null, null, '$#,##0.00', '$#,##0.00', null] },
+  accounts: { build: (h, types) => starterAccounts(h, types), formats: [null, null, null, '$#,##0.00', '$#,##0.00', null, '@'] },
   settings: { build: () => starterSettings(), formats: [] },
 };
 

@@ -137,10 +137,10 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
     ['Intl Stocks', 0.24, '', ''],
   ]);
   expect(await workbook(page, 'tableValues', 'Accounts')).toEqual([
-    ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade'],
-    ['Joint Taxable', 'Taxable', '', 0, 0, 'Yes'],
-    ['Ann Roth IRA', 'Roth', '', 0, 0, 'Yes'],
-    ['Bob 401k', 'Traditional', '', 0, 0, 'Yes'],
+    ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade', 'Number'],
+    ['Joint Taxable', 'Taxable', '', 0, 0, 'Yes', ''],
+    ['Ann Roth IRA', 'Roth', '', 0, 0, 'Yes', ''],
+    ['Bob 401k', 'Traditional', '', 0, 0, 'Yes', ''],
   ]);
   expect((await workbook<unknown[][]>(page, 'tableValues', 'Settings')).slice(0, 3)).toEqual([
     ['Key', 'Value', 'Meaning'],

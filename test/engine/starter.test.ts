@@ -29,10 +29,10 @@ describe('setting a household up from its holdings', () => {
   it('lists every account with its inferred type, or the type the user chose instead', () => {
     const h = household({ holdings: [lot('Joint', 'VTI', 1, 100), lot('Roth IRA', 'BND', 1, 100), cash('Ann 401k', 5)] });
     expect(starterAccounts(h, new Map([['joint', 'HSA' as const]]))).toEqual([
-      ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade'],
-      ['Joint', 'HSA', null, 0, 0, 'Yes'],
-      ['Roth IRA', 'Roth', null, 0, 0, 'Yes'],
-      ['Ann 401k', 'Traditional', null, 0, 0, 'Yes'],
+      ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade', 'Number'],
+      ['Joint', 'HSA', null, 0, 0, 'Yes', null],
+      ['Roth IRA', 'Roth', null, 0, 0, 'Yes', null],
+      ['Ann 401k', 'Traditional', null, 0, 0, 'Yes', null],
     ]);
   });
 

@@ -17,7 +17,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { DraftPanel, Draft } from './components/DraftPanel';
+import { DraftChoices, DraftPanel, Draft } from './components/DraftPanel';
 import { DriftPanel } from './components/DriftPanel';
 import { ExposurePanel } from './components/ExposurePanel';
 import { ImportPanel } from './components/ImportPanel';
@@ -40,7 +40,7 @@ const TABS: { value: TabName; label: string }[] = [
 
 export function App({ ports, dark = false }: { ports: PanePorts; dark?: boolean }): React.JSX.Element {
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ minHeight: '100vh', background: tokens.colorNeutralBackground1 }}>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} data-theme={dark ? 'dark' : 'light'} style={{ minHeight: '100vh', background: tokens.colorNeutralBackground1 }}>
       <PaneContext.Provider value={ports}>
         <Pane ports={ports} />
       </PaneContext.Provider>
@@ -52,6 +52,7 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
   const [holdingsName, setHoldingsName] = React.useState<string | null>(null);
   const [tab, setTab] = React.useState<TabName | null>(null);
   const [draft, setDraft] = React.useState<Draft | null>(null);
+  const [choices, setChoices] = React.useState<DraftChoices | null>(null);
   const [imported, setImported] = React.useState<string | null>(null);
   const { tables, view, failure, refresh } = useWorkbookView(ports, holdingsName);
   // Start where there is something to see: Drift when the household reads cleanly, else Setup; then stay put.
@@ -75,13 +76,13 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
     if (selected === 'import') return view.holdingsTable ? <ImportPanel view={view} onImported={afterImport} /> : <Caption1>Set up the holdings table first: {view.problem}</Caption1>;
     if (!view.drift) return <Caption1>Finish Setup first: {view.problem}</Caption1>;
     if (selected === 'drift') return <DriftPanel drift={view.drift} due={view.due} />;
-    if (selected === 'trades') return <DraftPanel view={view} draft={draft} onDraft={setDraft} />;
+    if (selected === 'trades') return <DraftPanel view={view} draft={draft} onDraft={setDraft} choices={choices} onChoices={setChoices} />;
     if (selected === 'review') return <ReviewPanel view={view} drift={view.drift} due={view.due} draft={draft} onChanged={refresh} />;
     return <ExposurePanel view={view} />;
   };
 
   return (
-    <main style={{ padding: 12, display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)', overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 }}>
+    <main style={{ padding: 12, display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)', overflowWrap: 'break-word', color: tokens.colorNeutralForeground1 }}>
       <header>
         <Title3 as="h1" style={{ display: 'block', margin: 0 }}>
           Rebalance

@@ -1,12 +1,12 @@
 /**
  * The task pane's entry in the shared runtime: the Excel workbook adapter, the planner and exposure
  * ports, the clipboard and today's date go into <App>. The theme follows Office's (dark when the
- * body background is dark), else the system's.
+ * body background is dark), else the system's, and follows it when it changes (ThemedApp).
  */
 import { createRoot } from 'react-dom/client';
 import { localIsoDate } from '../engine';
 import { excelWorkbook } from '../office/excel-workbook';
-import { App } from './App';
+import { ThemedApp } from './ThemedApp';
 import { browserClipboard } from './clipboard';
 import { engineExposure } from './engine-exposure';
 import { plannerPort } from './engine-planner';
@@ -32,7 +32,7 @@ function mount(): void {
     clipboard: browserClipboard,
     today: () => localIsoDate(new Date()),
   };
-  createRoot(element).render(<App ports={ports} dark={isDark()} />);
+  createRoot(element).render(<ThemedApp ports={ports} isDark={isDark} />);
 }
 
 Office.onReady(() => mount());

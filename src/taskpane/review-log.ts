@@ -1,12 +1,12 @@
 /**
  * The Review Log: one row per quarterly review, in a table the add-in creates on first use.
- * Date | Total | Largest drift | Trades drafted | Est. tax | Note
+ * Date | Total | Largest drift | Trades approved | Est. tax | Note
  */
 import { Cell, centsToNumber, DriftReport, formatPoints, IsoDate, isoToExcelSerial, largestDrift } from '../engine';
 import type { WorkbookPort, WorkbookTable } from '../office/workbook-port';
 import { ROLE_NAMES } from './household-view';
 
-export const REVIEW_LOG_HEADER = ['Date', 'Total', 'Largest drift', 'Trades drafted', 'Est. tax', 'Note'] as const;
+export const REVIEW_LOG_HEADER = ['Date', 'Total', 'Largest drift', 'Trades approved', 'Est. tax', 'Note'] as const;
 export const REVIEW_LOG_FORMATS = ['yyyy-mm-dd', '$#,##0.00', null, '0', '$#,##0.00', null] as const;
 
 export function describeLargestDrift(drift: DriftReport): string {

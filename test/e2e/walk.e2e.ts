@@ -259,7 +259,7 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
   await page.getByRole('button', { name: 'Log review' }).click();
   await page.getByText("Logged today's review in ReviewLog.").waitFor();
   const log = await workbook<unknown[][]>(page, 'tableValues', 'ReviewLog');
-  expect(log[0]).toEqual(['Date', 'Total', 'Largest drift', 'Trades drafted', 'Est. tax', 'Note']);
+  expect(log[0]).toEqual(['Date', 'Total', 'Largest drift', 'Trades approved', 'Est. tax', 'Note']);
   const approvedTax = Math.round(expected.trades.filter((_, i) => approved[i]).reduce((sum, t) => sum + t.estTax, 0) * 100) / 100;
   expect(log[1].slice(1)).toEqual([50000, 'US Stocks +10.0 pp', expected.trades.length - 1, approvedTax, 'Q4: trimmed US stocks']);
   await page.screenshot({ path: join(OUT, '05-review.png'), fullPage: true });

@@ -181,6 +181,39 @@ describe('Draft, approve and write', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  it('keeps the choices when the user switches tabs and comes back, and drafts with them', async () => {
+    const planner = drivenPlanner();
+    renderPane(household(), { planner: planner.port });
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Contribution to Roth IRA' }), { target: { value: '2,000' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Buy only' }));
+    fireEvent.click(screen.getByRole('switch', { name: 'Whole shares' }));
+    tab('Drift');
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    expect((screen.getByRole('textbox', { name: 'Contribution to Roth IRA' }) as HTMLInputElement).value).toBe('2,000');
+    expect((screen.getByRole('radio', { name: 'Buy only' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
+    expect(planner.calls[0].request).toMatchObject({ mode: 'BuyOnly', wholeShares: false });
+    expect(planner.calls[0].request.contributions).toContainEqual({ account: 'Roth IRA', amount: 2000 });
+  });
+
+  it('will not write or copy a draft of tables that have changed since', async () => {
+    const planner = drivenPlanner();
+    const workbook = household();
+    renderPane(workbook, { planner: planner.port });
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
+    act(() => planner.calls[0].finish(JOINT_PLAN));
+    await screen.findByRole('group', { name: 'Trades in Joint Taxable' });
+    expect(screen.getByRole('button', { name: 'Write to sheet' })).toHaveProperty('disabled', false);
+    act(() => workbook.edit('Holdings', [HOLDINGS[0], HOLDINGS[1]]));
+    await screen.findByText('The workbook changed since this draft; draft again before writing it.');
+    for (const name of ['Write to sheet', 'Copy order list', 'Save as values']) expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
+  });
+
   it('lists trades by account with reasons; writes all of them with Approved Yes/No; asks before replacing its own sheet', async () => {
     const planner = drivenPlanner();
     const workbook = household();
@@ -301,7 +334,7 @@ describe('Review', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Log review' }));
     await screen.findByText("Logged today's review in ReviewLog.");
     expect(workbook.table('ReviewLog')!.values).toEqual([
-      ['Date', 'Total', 'Largest drift', 'Trades drafted', 'Est. tax', 'Note'],
+      ['Date', 'Total', 'Largest drift', 'Trades approved', 'Est. tax', 'Note'],
       [46347, 10000, 'US Stocks +10.0 pp', 2, 64.29, 'Q4 review'],
     ]);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Log review' })).toHaveProperty('disabled', false));

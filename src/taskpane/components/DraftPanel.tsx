@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { Body1, Button, Field, Input, ProgressBar, Radio, RadioGroup, Subtitle2, Switch } from '@fluentui/react-components';
-import { centsToNumber, PlanMode } from '../../engine';
+import { centsToNumber, Household, PlanMode } from '../../engine';
 import { HouseholdView } from '../household-view';
 import { writeOwnSheet } from '../own-sheet';
 import { usePorts } from '../PaneContext';
@@ -24,28 +24,56 @@ export interface Draft {
   readonly from: string;
 }
 
+/**
+ * The user's choices for a draft. They live as long as the pane (held by App), not as long as the
+ * Trades tab: switching to Drift and back keeps them, as it keeps the draft they made.
+ */
+export interface DraftChoices {
+  /** Account name → the contribution as typed. */
+  readonly contributions: Readonly<Record<string, string>>;
+  readonly mode: PlanMode;
+  readonly wholeShares: boolean;
+  readonly minTrade: string;
+  readonly taxAware: boolean;
+}
+
+/** The choices the workbook gives: Accounts' contributions and the Settings. */
+export function choicesFromWorkbook(household: Household): DraftChoices {
+  const s = household.settings;
+  return {
+    contributions: Object.fromEntries(household.accounts.map((a) => [a.name, String(centsToNumber(a.contribution))])),
+    mode: s.mode,
+    wholeShares: s.wholeShares,
+    minTrade: String(centsToNumber(s.minTrade)),
+    taxAware: s.taxAware,
+  };
+}
+
 interface Props {
   view: HouseholdView;
   draft: Draft | null;
   onDraft: (draft: Draft | null) => void;
+  /** Null until the user changes one: then the workbook's. */
+  choices: DraftChoices | null;
+  onChoices: (choices: DraftChoices) => void;
 }
+
+const STALE = 'The workbook changed since this draft; draft again before writing it.';
 
 const toNumber = (text: string) => {
   const n = Number(text.replace(/[$,\s]/g, ''));
   return Number.isFinite(n) ? n : NaN;
 };
 
-export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
+export function DraftPanel({ view, draft, onDraft, choices, onChoices }: Props): React.JSX.Element {
   const { planner, workbook, clipboard, exposure } = usePorts();
   const household = view.household!;
-  const s = household.settings;
-  const [contributions, setContributions] = React.useState<Record<string, string>>(() =>
-    Object.fromEntries(household.accounts.map((a) => [a.name, String(centsToNumber(a.contribution))])),
-  );
-  const [mode, setMode] = React.useState<PlanMode>(s.mode);
-  const [wholeShares, setWholeShares] = React.useState(s.wholeShares);
-  const [minTrade, setMinTrade] = React.useState(String(centsToNumber(s.minTrade)));
-  const [taxAware, setTaxAware] = React.useState(s.taxAware);
+  const fromWorkbook = choicesFromWorkbook(household);
+  const current = choices ?? fromWorkbook;
+  const { mode, wholeShares, minTrade, taxAware } = current;
+  // An account added since the choices were made starts at its Accounts contribution.
+  const contributions = { ...fromWorkbook.contributions, ...current.contributions };
+  const choose = (patch: Partial<DraftChoices>) => onChoices({ ...current, ...patch });
   const [progress, setProgress] = React.useState<DraftProgress | null>(null);
   const [notice, setNotice] = React.useState<NoticeState | null>(null);
   const abort = React.useRef<AbortController | null>(null);
@@ -125,6 +153,8 @@ export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
   };
 
   const running = progress !== null;
+  // A draft of tables that have changed since is not what the workbook now says: it cannot be written or copied.
+  const stale = draft !== null && draft.from !== inputs;
   return (
     <section aria-labelledby="draft-heading" style={{ display: 'grid', gap: 12 }}>
       <Subtitle2 as="h2" id="draft-heading">
@@ -134,19 +164,19 @@ export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
         <legend style={{ fontWeight: 600, marginBottom: 4 }}>New cash per account</legend>
         {household.accounts.map((a) => (
           <Field key={a.name} label={`Contribution to ${a.name}`} validationMessage={Number.isNaN(toNumber(contributions[a.name] ?? '')) ? 'Type an amount, e.g. 1000' : undefined}>
-            <Input inputMode="decimal" contentBefore="$" value={contributions[a.name] ?? ''} onChange={(_, d) => setContributions({ ...contributions, [a.name]: d.value })} />
+            <Input inputMode="decimal" contentBefore="$" value={contributions[a.name] ?? ''} onChange={(_, d) => choose({ contributions: { ...contributions, [a.name]: d.value } })} />
           </Field>
         ))}
         <Field label="Mode">
-          <RadioGroup layout="horizontal" value={mode} onChange={(_, d) => setMode(d.value as PlanMode)}>
+          <RadioGroup layout="horizontal" value={mode} onChange={(_, d) => choose({ mode: d.value as PlanMode })}>
             <Radio value="Full" label="Full (buy and sell)" />
             <Radio value="BuyOnly" label="Buy only" />
           </RadioGroup>
         </Field>
-        <Switch label="Whole shares" checked={wholeShares} onChange={(_, d) => setWholeShares(d.checked)} />
-        <Switch label="Tax-aware" checked={taxAware} onChange={(_, d) => setTaxAware(d.checked)} />
+        <Switch label="Whole shares" checked={wholeShares} onChange={(_, d) => choose({ wholeShares: d.checked })} />
+        <Switch label="Tax-aware" checked={taxAware} onChange={(_, d) => choose({ taxAware: d.checked })} />
         <Field label="Minimum trade" validationMessage={Number.isNaN(toNumber(minTrade)) ? 'Type an amount, e.g. 50' : undefined}>
-          <Input inputMode="decimal" contentBefore="$" value={minTrade} onChange={(_, d) => setMinTrade(d.value)} />
+          <Input inputMode="decimal" contentBefore="$" value={minTrade} onChange={(_, d) => choose({ minTrade: d.value })} />
         </Field>
       </fieldset>
       <div style={{ display: 'flex', gap: 8 }}>
@@ -161,22 +191,22 @@ export function DraftPanel({ view, draft, onDraft }: Props): React.JSX.Element {
         </Field>
       )}
       <Notice notice={notice} />
-      {draft && draft.from !== inputs && (
-        <Notice notice={{ intent: 'warning', text: 'The workbook changed since this draft; draft again before writing it.' }} />
-      )}
+      {stale && <Notice notice={{ intent: 'warning', text: STALE }} />}
       {draft && (
         <>
           <TradeList result={draft.result} approved={draft.approved} onApprove={(approved) => onDraft({ ...draft, approved })} />
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
             {draft.result.trades.length > 0 && (
               <>
-                <Button appearance="primary" onClick={write}>
+                <Button appearance="primary" onClick={write} disabled={stale} title={stale ? STALE : undefined}>
                   Write to sheet
                 </Button>
-                <Button onClick={copy}>Copy order list</Button>
+                <Button onClick={copy} disabled={stale} title={stale ? STALE : undefined}>
+                  Copy order list
+                </Button>
               </>
             )}
-            <Button onClick={saveValues} disabled={draft.from !== inputs} title="One sheet of plain values, readable without the add-in">
+            <Button onClick={saveValues} disabled={stale} title={stale ? STALE : 'One sheet of plain values, readable without the add-in'}>
               Save as values
             </Button>
           </div>

@@ -4,6 +4,7 @@ import { formatCents, formatPercent, formatPoints, mixNotes } from '../../engine
 import type { DriftReport, DueVerdict } from '../../engine';
 import { DriftChart } from './DriftChart';
 import { DueStatus } from './DueStatus';
+import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
 
 /** Today's drift: total, the rule's verdict, the chart and the numbers behind it. */
 export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict | null }): React.JSX.Element {
@@ -14,7 +15,10 @@ export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict
         Drift
       </Subtitle2>
       <Body1>
-        Total value <strong data-testid="total-value">{formatCents(drift.total)}</strong>
+        Total value{' '}
+        <strong data-testid="total-value" style={NUMBER_STYLE}>
+          {formatCents(drift.total)}
+        </strong>
       </Body1>
       {due && <DueStatus due={due} />}
       <DriftChart drift={drift} />
@@ -22,9 +26,9 @@ export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Class</TableHeaderCell>
-            <TableHeaderCell>Weight</TableHeaderCell>
-            <TableHeaderCell>Target</TableHeaderCell>
-            <TableHeaderCell>Drift</TableHeaderCell>
+            <TableHeaderCell style={NUMBER_HEADER_STYLE}>Weight</TableHeaderCell>
+            <TableHeaderCell style={NUMBER_HEADER_STYLE}>Target</TableHeaderCell>
+            <TableHeaderCell style={NUMBER_HEADER_STYLE}>Drift</TableHeaderCell>
             <TableHeaderCell>Status</TableHeaderCell>
           </TableRow>
         </TableHeader>
@@ -32,9 +36,9 @@ export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict
           {drift.rows.map((r) => (
             <TableRow key={r.label}>
               <TableCell>{r.label}</TableCell>
-              <TableCell>{formatPercent(r.weight)}</TableCell>
-              <TableCell>{r.target === null ? '—' : formatPercent(r.target)}</TableCell>
-              <TableCell>{r.drift === null ? '—' : formatPoints(r.drift)}</TableCell>
+              <TableCell style={NUMBER_STYLE}>{formatPercent(r.weight)}</TableCell>
+              <TableCell style={NUMBER_STYLE}>{r.target === null ? '—' : formatPercent(r.target)}</TableCell>
+              <TableCell style={NUMBER_STYLE}>{r.drift === null ? '—' : formatPoints(r.drift)}</TableCell>
               <TableCell>{r.status}</TableCell>
             </TableRow>
           ))}

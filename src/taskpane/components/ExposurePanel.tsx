@@ -6,6 +6,7 @@ import { usePorts } from '../PaneContext';
 import { ExposureResult } from '../ports';
 import { formatDollarAmount, formatPercent, formatPercentUpTo } from '../../engine';
 import { errorText } from './Notice';
+import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
 
 const TOP = 10;
 
@@ -50,8 +51,8 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Holding</TableHeaderCell>
-                <TableHeaderCell>Total</TableHeaderCell>
-                <TableHeaderCell>Weight</TableHeaderCell>
+                <TableHeaderCell style={NUMBER_HEADER_STYLE}>Total</TableHeaderCell>
+                <TableHeaderCell style={NUMBER_HEADER_STYLE}>Weight</TableHeaderCell>
                 <TableHeaderCell>Via</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -59,8 +60,8 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
               {state.result.rows.map((r) => (
                 <TableRow key={r.holding}>
                   <TableCell>{r.holding}</TableCell>
-                  <TableCell>{formatDollarAmount(r.total)}</TableCell>
-                  <TableCell>{formatPercent(r.weight)}</TableCell>
+                  <TableCell style={NUMBER_STYLE}>{formatDollarAmount(r.total)}</TableCell>
+                  <TableCell style={NUMBER_STYLE}>{formatPercent(r.weight)}</TableCell>
                   <TableCell>{[r.direct > 0 ? 'direct' : null, ...r.via].filter(Boolean).join(', ')}</TableCell>
                 </TableRow>
               ))}

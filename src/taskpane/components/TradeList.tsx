@@ -4,6 +4,7 @@ import { Body1, Caption1, Checkbox, Table, TableBody, TableCell, TableHeader, Ta
 import { formatDollarAmount, formatPercent, formatPoints } from '../../engine';
 import { DraftResult } from '../ports';
 import { describeTrade, groupByAccount } from '../trade-output';
+import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
 
 interface Props {
   result: DraftResult;
@@ -52,18 +53,18 @@ export function TradeList({ result, approved, onApprove }: Props): React.JSX.Ele
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Class</TableHeaderCell>
-                <TableHeaderCell>After</TableHeaderCell>
-                <TableHeaderCell>Target</TableHeaderCell>
-                <TableHeaderCell>Drift</TableHeaderCell>
+                <TableHeaderCell style={NUMBER_HEADER_STYLE}>After</TableHeaderCell>
+                <TableHeaderCell style={NUMBER_HEADER_STYLE}>Target</TableHeaderCell>
+                <TableHeaderCell style={NUMBER_HEADER_STYLE}>Drift</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {summary.driftAfter.map((d) => (
                 <TableRow key={d.class}>
                   <TableCell>{d.class}</TableCell>
-                  <TableCell>{formatPercent(d.weight)}</TableCell>
-                  <TableCell>{d.target === null ? '—' : formatPercent(d.target)}</TableCell>
-                  <TableCell>{d.drift === null ? '—' : formatPoints(d.drift)}</TableCell>
+                  <TableCell style={NUMBER_STYLE}>{formatPercent(d.weight)}</TableCell>
+                  <TableCell style={NUMBER_STYLE}>{d.target === null ? '—' : formatPercent(d.target)}</TableCell>
+                  <TableCell style={NUMBER_STYLE}>{d.drift === null ? '—' : formatPoints(d.drift)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -69,7 +69,11 @@ export const STAGES: Readonly<Record<Objective, Stage>> = {
     // Trades are whole: proven fewest when no plan can have one fewer.
     tolerance: () => 0.99,
     mipGap: { absolute: () => 0.99, relative: 0 },
-    budget: { repairMoves: 50_000, nodes: 50, maxColumns: { wholeShares: { proving: 100, searched: 100 }, fractional: { proving: 120, searched: 200 } } },
+    // Fractional: no search restricted to the trading legs. On a fresh process's first draft it cost
+    // up to 0.9 s (the 10-account household, against a 2-s safety net) for at most one trade fewer;
+    // the reweighted LPs and the across-account moves stay within 2 trades of the fewest without it
+    // (docs/benchmarks.md, "A fresh process's first draft").
+    budget: { repairMoves: 50_000, nodes: 50, maxColumns: { wholeShares: { proving: 100, searched: 100 }, fractional: { proving: 120, searched: 0 } } },
   },
 };
 

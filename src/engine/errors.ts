@@ -78,6 +78,18 @@ export function warning(kind: WarningKind, place: Place, detail: string): Warnin
   return { kind, ...place, message: oneLine(`${describePlace(place)}: ${detail}`) };
 }
 
+/**
+ * Targets whose every Target cell is blank: not a mistake but a household that has not chosen its
+ * targets yet (Setup lists the classes and leaves the numbers to the user). Adapters may show it as the
+ * next step rather than as an error.
+ */
+export class TargetsNotChosen extends InputError {
+  constructor(place: Place, detail: string) {
+    super(place, detail);
+    this.name = 'TargetsNotChosen';
+  }
+}
+
 export function isInputError(e: unknown): e is InputError {
   return e instanceof InputError;
 }

@@ -6,6 +6,7 @@
 import { Cell } from './cells';
 import { InputError } from './errors';
 import { HOLDINGS_COLUMNS } from './holdings';
+import { DriftReport } from './drift';
 import { AccountType, Household, keyOf } from './model';
 import { DEFAULT_SETTINGS } from './settings';
 import { headerColumns } from './table';
@@ -33,24 +34,42 @@ export function detectHoldingsColumns(header: readonly Cell[]): DetectedColumn[]
   }));
 }
 
-export const TARGETS_STARTER_HEADER = ['Class', 'Target', 'Band', 'Buy'] as const;
-/** Number (the broker's account number, or its last 4 digits) is what a broker import matches accounts by. */
+export const TARGETS_STARTER_HEADER = ['Class', 'Target', 'Band', 'Buy', 'Note'] as const;
 export const ACCOUNTS_STARTER_HEADER = ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade', 'Number'] as const;
 export const SETTINGS_STARTER_HEADER = ['Key', 'Value', 'Meaning'] as const;
 
+/** Where a new Targets table starts: blank (the user types every target), or today's weights. */
+export type TargetsStart = 'blank' | 'today';
+
 /**
- * Targets equal to today's weights (so drift starts at zero and the user edits from there), as
- * fractions rounded to 0.1 percentage point; the largest row absorbs the rounding so they add to 100%.
+ * Targets to start from: one row per class the household holds. Blank by default — copying today's
+ * weights would make drift say "within band" before the user has chosen anything (issue 13). Today's
+ * weights, when asked for, are fractions rounded to 0.1 percentage point (the largest row absorbs the
+ * rounding so they add to 100%), each marked in the Note column as a weight to change.
  */
-export function starterTargets(household: Household): Cell[][] {
+export function starterTargets(household: Household, start: TargetsStart = 'blank'): Cell[][] {
   // A fund that spans classes (Mix) starts each of its classes, by weight, as drift counts them.
   const { total, byKey } = classValues(household.holdings, household.mixes);
   const valueByKey = new Map([...byKey].map(([k, c]) => [k, { label: c.key, cents: c.value }]));
+  if (start === 'blank') return [[...TARGETS_STARTER_HEADER], ...[...valueByKey.values()].map((e) => [e.label, null, null, null, 'type your target'])];
   if (total <= 0) throw new InputError({ table: 'Holdings', row: null, column: null }, 'the total value is not positive, so there are no weights to start Targets from');
   const rows = [...valueByKey.values()].map((e) => ({ label: e.label, tenths: Math.round((e.cents / total) * 1000) }));
   const largest = rows.reduce((a, b) => (b.tenths > a.tenths ? b : a));
   largest.tenths += 1000 - rows.reduce((s, r) => s + r.tenths, 0);
-  return [[...TARGETS_STARTER_HEADER], ...rows.map((r) => [r.label, r.tenths / 1000, null, null])];
+  return [[...TARGETS_STARTER_HEADER], ...rows.map((r) => [r.label, r.tenths / 1000, null, null, "today's weight: change it to your target"])];
+}
+
+/** How far a target may be from today's weight and still read as "started from today's weights". */
+const STARTED_FROM_TODAY = 0.0025;
+
+/**
+ * True when every target is today's weight to within a quarter of a percentage point (Setup rounds
+ * to a tenth, the largest row taking the rest): the targets were started from today's weights and
+ * not yet changed, so "within band" means nothing yet.
+ */
+export function targetsAreTodaysWeights(drift: DriftReport): boolean {
+  const targeted = drift.rows.filter((r) => r.target !== null && r.target > 0);
+  return targeted.length > 0 && drift.rows.every((r) => r.target === null || Math.abs(r.weight - r.target) <= STARTED_FROM_TODAY);
 }
 
 /** One row per account with its type (inferred, or as the user corrected it), no contribution, tradable. */

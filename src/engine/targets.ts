@@ -3,7 +3,7 @@
  * strings; which one is told apart by the column's sum (±0.01 percentage points).
  */
 import { percentToFraction } from './cells';
-import { InputError } from './errors';
+import { InputError, TargetsNotChosen } from './errors';
 import { formatPercentUpTo } from './format';
 import { keyOf, Target } from './model';
 import { ColumnSpec, TableInput, TableReader } from './table';
@@ -43,12 +43,17 @@ export function parseTargets(input: TableInput): Target[] {
   table.require('weight');
   const raw: RawTarget[] = [];
   const seen = new Map<string, number>();
+  const blank: { row: number; key: string }[] = [];
   table.forEachRow((row) => {
     const key = row.text('key') ?? row.fail('key', 'the class is blank');
     const previous = seen.get(keyOf(key));
     if (previous !== undefined) row.fail('key', `${key} is listed twice (also row ${previous})`);
     seen.set(keyOf(key), row.excelRow);
-    const parts = row.percentParts('weight') ?? row.fail('weight', `the target for ${key} is blank`);
+    const parts = row.percentParts('weight');
+    if (parts === null) {
+      blank.push({ row: row.excelRow, key });
+      return;
+    }
     if (parts.amount < 0) row.fail('weight', `the target for ${key} is negative`);
     if (parts.amount > (parts.percentSign ? 1 : 100)) row.fail('weight', `the target for ${key} is more than 100%`);
     const band = row.percent('band');
@@ -57,6 +62,11 @@ export function parseTargets(input: TableInput): Target[] {
     if (band !== null && band > 1) row.fail('band', `the band for ${key} must be between 0% and 100%`);
     raw.push({ row: row.excelRow, key, ...parts, band, buy: row.text('buy')?.toUpperCase() ?? null });
   });
+  // Every target blank: the classes are listed (Setup writes them so) and the choice is the user's.
+  if (raw.length === 0 && blank.length > 0) {
+    throw new TargetsNotChosen(table.place(blank[0].row, table.columnName('weight')), `no target is filled in yet: type the share you want of each class (${blank.map((b) => b.key).join(', ')}); together they make 100%`);
+  }
+  if (blank.length > 0) throw new InputError(table.place(blank[0].row, table.columnName('weight')), `the target for ${blank[0].key} is blank`);
   if (raw.length === 0) throw new InputError(table.place(null, null), 'has no rows below its header');
   const scale = chooseScale(raw);
   if (scale === null) {

@@ -102,7 +102,8 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
         </MessageBar>
       )}
       {view?.problem && (
-        <MessageBar layout="multiline" intent="error" role="alert">
+        // A first-run step (no targets chosen yet) is said as the next step, not as an error.
+        <MessageBar layout="multiline" intent={view.nextStep ? 'info' : 'error'} role={view.nextStep ? 'status' : 'alert'}>
           <MessageBarBody data-testid="problem">{view.problem}</MessageBarBody>
         </MessageBar>
       )}

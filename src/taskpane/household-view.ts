@@ -15,6 +15,7 @@ import {
   MIX_TABLE_NAMES,
   readHousehold,
   reviewDue,
+  TargetsNotChosen,
   TableInput,
   withAsOf,
 } from '../engine';
@@ -97,6 +98,8 @@ export interface HouseholdView {
   readonly asOf: IsoDate;
   /** The engine's message for bad input, or why there is nothing to show yet. */
   readonly problem: string | null;
+  /** The problem is the next step, not a mistake (Targets lists the classes, no target typed yet). */
+  readonly nextStep: boolean;
 }
 
 export function viewHousehold(all: readonly WorkbookTable[], holdingsName: string | null, today: IsoDate): HouseholdView {
@@ -106,7 +109,7 @@ export function viewHousehold(all: readonly WorkbookTable[], holdingsName: strin
   const chosen = holdingsName ? all.find((t) => t.name === holdingsName) : undefined;
   const holdings: Lookup = chosen ? { table: chosen, problem: null } : holdingsLookup(all);
   const holdingsTable = holdings.table;
-  const empty = { holdingsTable, found, tables: null, household: null, drift: null, due: null, asOf: today };
+  const empty = { holdingsTable, found, tables: null, household: null, drift: null, due: null, asOf: today, nextStep: false };
   const ambiguous = [holdings, ...lookups].find((l) => l.problem !== null);
   if (ambiguous) return { ...empty, problem: ambiguous.problem };
   if (!holdingsTable) return { ...empty, problem: 'No holdings table found. Format your holdings as an Excel table (Insert > Table) with a header row.' };
@@ -122,10 +125,11 @@ export function viewHousehold(all: readonly WorkbookTable[], holdingsName: strin
   try {
     const household = withAsOf(readHousehold(tables), null, today);
     const asOf = household.settings.asOf!;
-    if (household.targets.length === 0) return { ...empty, tables, household, asOf, problem: 'There is no Targets table yet. Create it in Setup.' };
+    if (household.targets.length === 0) return { ...empty, tables, household, asOf, problem: 'There is no Targets table yet. Create it in Setup.', nextStep: true };
     const drift = computeDrift(household);
-    return { holdingsTable, found, tables, household, drift, due: reviewDue(drift, household.settings, asOf), asOf, problem: null };
+    return { holdingsTable, found, tables, household, drift, due: reviewDue(drift, household.settings, asOf), asOf, problem: null, nextStep: false };
   } catch (e) {
+    if (e instanceof TargetsNotChosen) return { ...empty, tables, problem: e.message, nextStep: true };
     if (isInputError(e)) return { ...empty, tables, problem: e.message };
     throw e;
   }

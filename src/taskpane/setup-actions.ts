@@ -3,13 +3,18 @@
  * holdings, on sheets the add-in creates) and a sheet of example formulas. Nothing here touches a
  * table the user made.
  */
-import { AccountType, Cell, Household, starterAccounts, starterMix, starterSettings, starterTargets } from '../engine';
+import { AccountType, Cell, Household, starterAccounts, starterMix, starterSettings, starterTargets, TargetsStart } from '../engine';
 import type { WorkbookPort } from '../office/workbook-port';
 import { HouseholdView, Role, ROLE_NAMES } from './household-view';
 
-const STARTERS: Record<'targets' | 'accounts' | 'settings', { build: (h: Household, types: ReadonlyMap<string, AccountType>) => Cell[][]; formats: (string | null)[] }> = {
-  targets: { build: (h) => starterTargets(h), formats: [null, '0.0%', '0.0%', null] },
-  accounts: { build: (h, types) => starterAccounts(h, types), formats: [null, null, null, '$#,##0.00', '$#,##0.00', null, '@'] },
+interface StarterChoices {
+  readonly types: ReadonlyMap<string, AccountType>;
+  readonly targetsStart: TargetsStart;
+}
+
+const STARTERS: Record<'targets' | 'accounts' | 'settings', { build: (h: Household, choices: StarterChoices) => Cell[][]; formats: (string | null)[] }> = {
+  targets: { build: (h, c) => starterTargets(h, c.targetsStart), formats: [null, '0.0%', '0.0%', null, null] },
+  accounts: { build: (h, c) => starterAccounts(h, c.types), formats: [null, null, null, '$#,##0.00', '$#,##0.00', null, '@'] },
   settings: { build: () => starterSettings(), formats: [] },
 };
 
@@ -25,11 +30,12 @@ export async function createStarterTables(
   view: HouseholdView,
   household: Household,
   types: ReadonlyMap<string, AccountType>,
+  targetsStart: TargetsStart = 'blank',
 ): Promise<string[]> {
   const created: string[] = [];
   for (const role of missingStarters(view)) {
     const { table, sheet } = ROLE_NAMES[role];
-    await workbook.createTable({ sheet, table, values: STARTERS[role].build(household, types), numberFormats: STARTERS[role].formats });
+    await workbook.createTable({ sheet, table, values: STARTERS[role].build(household, { types, targetsStart }), numberFormats: STARTERS[role].formats });
     created.push(table);
   }
   return created;

@@ -62,13 +62,21 @@ describe('Setup', () => {
     expect(joint.value).toBe('Taxable');
     expect((screen.getByRole('combobox', { name: 'Ann IRA' }) as HTMLSelectElement).value).toBe('Traditional');
     fireEvent.change(joint, { target: { value: 'HSA' } });
+    // Targets start blank unless the user asks for today's weights: a first draft must not say "all is well".
+    expect((screen.getByRole('radio', { name: /^Blank: I type my targets/ }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Create Targets, Accounts, Settings tables' }));
-    await screen.findByText(/^Created Targets, Accounts, Settings on their own sheets/);
+    await screen.findByText(/^Created Targets, Accounts, Settings on their own sheets\. Edit them like any Excel table\. Next: type your target for each class in Targets/);
     expect(workbook.table('Targets')!.values).toEqual([
-      ['Class', 'Target', 'Band', 'Buy'],
-      ['US Stocks', 0.6, null, null],
-      ['Bonds', 0.4, null, null],
+      ['Class', 'Target', 'Band', 'Buy', 'Note'],
+      ['US Stocks', null, null, null, 'type your target'],
+      ['Bonds', null, null, null, 'type your target'],
     ]);
+    // The pane says what to do next, as a status, not as an error.
+    const next = await screen.findByTestId('problem');
+    expect(next.textContent).toMatch(/no target is filled in yet: type the share you want of each class \(US Stocks, Bonds\)/);
+    expect(next.closest('[role="status"]')).not.toBeNull();
+    act(() => workbook.edit('Targets', [['Class', 'Target', 'Band', 'Buy', 'Note'], ['US Stocks', 0.6, null, null, null], ['Bonds', 0.4, null, null, null]]));
+    await waitFor(() => expect(screen.queryByTestId('problem')).toBeNull());
     expect(workbook.table('Accounts')!.values.slice(1).map((r) => r.slice(0, 2))).toEqual([
       ['Joint', 'HSA'],
       ['Ann IRA', 'Traditional'],
@@ -80,6 +88,22 @@ describe('Setup', () => {
     await screen.findByText('Example formulas are on the sheet Rebalance Formulas.');
     expect(workbook.sheets.get('Rebalance Formulas')!.rows[1]).toEqual(['Review status', '=REBAL.DUE(Positions[#All], Targets[#All], Settings[#All])']);
     expect(workbook.sheets.get('Rebalance Formulas')!.content).toBe('formulas');
+  });
+
+  it('starts Targets at today’s weights when asked, and Drift says so until they are changed', async () => {
+    const workbook = new MemoryWorkbook().withUserTable('Holdings', HOLDINGS);
+    renderPane(workbook);
+    fireEvent.click(await screen.findByRole('radio', { name: /^Today's weights/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create Targets, Accounts, Settings tables' }));
+    await screen.findByText(/Targets start at today's weights, so nothing drifts until you change them/);
+    expect(workbook.table('Targets')!.values.slice(1).map((r) => [r[0], r[1], r[4]])).toEqual([
+      ['US Stocks', 0.7, "today's weight: change it to your target"],
+      ['Bonds', 0.3, "today's weight: change it to your target"],
+    ]);
+    tab('Drift');
+    expect((await screen.findByTestId('targets-are-today')).textContent).toMatch(/^Your targets are today's weightsso nothing drifts yet\./);
+    act(() => workbook.edit('Targets', [['Class', 'Target', 'Band', 'Buy', 'Note'], ['US Stocks', 0.6, null, null, null], ['Bonds', 0.4, null, null, null]]));
+    await waitFor(() => expect(screen.queryByTestId('targets-are-today')).toBeNull());
   });
 
   it('never creates a table over a sheet of the user’s, and says so', async () => {

@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { Body1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { formatCents, formatPercent, formatPoints, mixNotes } from '../../engine';
+import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { formatCents, formatPercent, formatPoints, mixNotes, targetsAreTodaysWeights } from '../../engine';
 import type { DriftReport, DueVerdict } from '../../engine';
 import { DriftChart } from './DriftChart';
 import { DueStatus } from './DueStatus';
@@ -20,6 +20,14 @@ export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict
           {formatCents(drift.total)}
         </strong>
       </Body1>
+      {targetsAreTodaysWeights(drift) && (
+        <MessageBar intent="info" layout="multiline" data-testid="targets-are-today">
+          <MessageBarBody>
+            <MessageBarTitle>Your targets are today&apos;s weights</MessageBarTitle>
+            so nothing drifts yet. Change them in Targets to the mix you want to hold.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {due && <DueStatus due={due} />}
       <DriftChart drift={drift} />
       <Table size="extra-small" aria-label="Drift by class">

@@ -4,8 +4,8 @@
  * today's holdings, and insert example formulas.
  */
 import * as React from 'react';
-import { Body1, Button, Caption1, Field, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { AccountType, detectHoldingsColumns, keyOf } from '../../engine';
+import { Body1, Button, Caption1, Field, Radio, RadioGroup, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { AccountType, detectHoldingsColumns, keyOf, TargetsStart } from '../../engine';
 import type { WorkbookTable } from '../../office/workbook-port';
 import { HouseholdView } from '../household-view';
 import { writeOwnSheet } from '../own-sheet';
@@ -26,6 +26,7 @@ interface Props {
 export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props): React.JSX.Element {
   const { workbook } = usePorts();
   const [types, setTypes] = React.useState<Map<string, AccountType>>(new Map());
+  const [targetsStart, setTargetsStart] = React.useState<TargetsStart>('blank');
   const [notice, setNotice] = React.useState<NoticeState | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [dialog, ask] = useConfirm();
@@ -52,8 +53,13 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
   const createTables = () =>
     run(async () => {
       if (!household) throw new Error('Fix the holdings table first.');
-      const created = await createStarterTables(workbook, view, household, types);
-      return `Created ${created.join(', ')} on their own sheets. Edit them like any Excel table.`;
+      const created = await createStarterTables(workbook, view, household, types, targetsStart);
+      const next = !created.includes('Targets')
+        ? ''
+        : targetsStart === 'blank'
+          ? ' Next: type your target for each class in Targets (they make 100% together).'
+          : " Targets start at today's weights, so nothing drifts until you change them to the mix you want.";
+      return `Created ${created.join(', ')} on their own sheets. Edit them like any Excel table.${next}`;
     });
 
   const createMix = () =>
@@ -151,6 +157,14 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
               Missing: {missing.map((m) => m[0].toUpperCase() + m.slice(1)).join(', ')}. They are created as ordinary tables on new sheets, pre-filled
               from today's holdings, so anyone opening the workbook sees them.
             </Caption1>
+            {missing.includes('targets') && (
+              <Field label="Start Targets from">
+                <RadioGroup value={targetsStart} onChange={(_, d) => setTargetsStart(d.value as TargetsStart)}>
+                  <Radio value="blank" label="Blank: I type my targets (the classes are listed)" />
+                  <Radio value="today" label="Today's weights: nothing drifts until I change them" />
+                </RadioGroup>
+              </Field>
+            )}
             <Button appearance="primary" onClick={createTables} disabled={busy || !household}>
               Create {missing.map((m) => m[0].toUpperCase() + m.slice(1)).join(', ')} tables
             </Button>

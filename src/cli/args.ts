@@ -2,6 +2,7 @@
 import * as path from 'path';
 import { parseIsoDate } from '../engine';
 import type { IsoDate } from '../engine';
+import { eachFlag, UsageError } from './flags';
 
 export interface CliOptions {
   readonly input: string;
@@ -13,7 +14,7 @@ export interface CliOptions {
 export const USAGE = 'usage: rebal <workbook.xlsx> [--out <file.xlsx>] [--json] [--as-of YYYY-MM-DD]';
 
 /** A mistake on the command line itself: one line, then the usage. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export function defaultOutput(input: string): string {
   const parsed = path.parse(input);
@@ -25,15 +26,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
   let out: string | null = null;
   let json = false;
   let asOf: IsoDate | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, null];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      // `--out --json` forgot the file name; it must not write a file called "--json".
-      if (v === undefined || v === '' || (inline === null && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  const asked = eachFlag(argv, (flag, value, arg) => {
     switch (flag) {
       case '-h':
       case '--help':
@@ -56,7 +49,9 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
         if (input !== null) throw new UsageError(`one workbook at a time (got ${input} and ${arg})`);
         input = arg;
     }
-  }
+    return undefined;
+  });
+  if (asked === 'help') return 'help';
   if (input === null) throw new UsageError('which workbook? give the path of an .xlsx file');
   const output = out ?? defaultOutput(input);
   if (path.resolve(output) === path.resolve(input)) throw new UsageError('--out must differ from the input: rebal never writes to your workbook');

@@ -1,6 +1,6 @@
 /** `rebal import <file.csv...> [--into <workbook.xlsx>] [--out <file.xlsx>] [--json]` */
 import * as path from 'path';
-import { UsageError } from './args';
+import { eachFlag, UsageError } from './flags';
 
 export interface ImportOptions {
   readonly files: readonly string[];
@@ -28,14 +28,7 @@ export function parseImportArgs(argv: readonly string[]): ImportOptions | 'help'
   let into: string | null = null;
   let out: string | null = null;
   let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, null];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '' || (inline === null && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  const asked = eachFlag(argv, (flag, value, arg) => {
     switch (flag) {
       case '-h':
       case '--help':
@@ -54,7 +47,9 @@ export function parseImportArgs(argv: readonly string[]): ImportOptions | 'help'
         if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
         files.push(arg);
     }
-  }
+    return undefined;
+  });
+  if (asked === 'help') return 'help';
   if (files.length === 0) throw new UsageError('which files? give the positions exports (.csv) downloaded from your brokers');
   if (out !== null && into === null) throw new UsageError('--out needs --into (the workbook to import into)');
   const output = into === null ? null : (out ?? defaultImportOutput(into));

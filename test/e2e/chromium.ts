@@ -12,8 +12,8 @@ const STUB = readFileSync(join(__dirname, 'office-stub.js'), 'utf8');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface StubbedBrowser {
-  /** Opens `url` with the stub's workbook seeded (see office-stub.js). */
-  open(url: string, seed: unknown): Promise<Page>;
+  /** Opens `url` with the stub's workbook seeded (see office-stub.js), in the colour scheme given. */
+  open(url: string, seed: unknown, options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
   /** Requests that tried to leave the machine. */
   readonly offsite: string[];
   /** Uncaught errors in any page. */
@@ -37,9 +37,10 @@ export async function stubbedBrowser(): Promise<StubbedBrowser> {
   return {
     offsite,
     pageErrors,
-    async open(url, seed) {
+    async open(url, seed, options = {}) {
       const page = await browser.newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
+      if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
       await page.addInitScript((s) => ((window as unknown as { __rebalSeed: unknown }).__rebalSeed = s), seed);
       await page.goto(url);
       return page;

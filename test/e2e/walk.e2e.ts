@@ -4,10 +4,9 @@
  * checks what lands in the workbook. Screenshots go to test-output/. Any request that leaves
  * localhost (other than the routed office.js) fails the test.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { mkdirSync } from 'fs';
 import { join } from 'path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { computeDrift, localIsoDate, readHousehold } from '../../src/engine';
 import type { Cell, HouseholdTables } from '../../src/engine';
 import { draftTables } from '../../src/taskpane/draft-tables';
@@ -19,45 +18,30 @@ import { SAVED_EXPOSURE_ROWS, valuesSheet } from '../../src/taskpane/values-shee
 import { PlannerClient } from '../../src/worker/planner-client';
 import { InProcessWorker } from '../support/in-process-worker';
 import { EDITED_TARGETS, HOLDINGS_ROWS } from './fixture';
+import { stubbedBrowser, StubbedBrowser } from './chromium';
 import { serveDirectory } from './static-server';
 
 const ROOT = join(__dirname, '..', '..');
 const OUT = join(ROOT, 'test-output');
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const STUB = readFileSync(join(__dirname, 'office-stub.js'), 'utf8');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let server: { origin: string; close: () => Promise<void> };
-let browser: BrowserContext;
-let profile: string;
-const offsite: string[] = [];
-const pageErrors: string[] = [];
+let browser: StubbedBrowser;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   // HiGHS' wasm arrives a second and a half late, as on a slow connection: long enough to press Cancel.
   server = await serveDirectory(join(ROOT, 'dist'), { '.wasm': 1500 });
-  profile = mkdtempSync(join(tmpdir(), 'rebal-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: FLAGS, headless: true, viewport: { width: 380, height: 900 } });
-  await browser.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB });
-    const host = new URL(url).hostname;
-    if (host === '127.0.0.1' || host === 'localhost') return route.continue();
-    offsite.push(url);
-    return route.abort();
-  });
+  browser = await stubbedBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 afterEach(() => {
-  expect(offsite).toEqual([]);
-  expect(pageErrors).toEqual([]);
+  expect(browser.offsite).toEqual([]);
+  expect(browser.pageErrors).toEqual([]);
 });
 
 interface Seed {
@@ -81,18 +65,8 @@ const asWritten = (rows: Cell[][]) => {
   return rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
 };
 
-async function openPane(seed: Seed, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('request', (r) => {
-    const url = r.url();
-    const host = new URL(url).hostname;
-    if (url !== OFFICE_JS && host !== '127.0.0.1' && host !== 'localhost' && !url.startsWith('data:')) offsite.push(url);
-  });
-  await page.emulateMedia({ colorScheme });
-  await page.addInitScript((s) => ((window as unknown as { __rebalSeed: unknown }).__rebalSeed = s), seed);
-  await page.goto(`${server.origin}/taskpane.html`);
-  return page;
+function openPane(seed: Seed, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  return browser.open(`${server.origin}/taskpane.html`, seed, { colorScheme });
 }
 
 const workbook = <T>(page: Page, call: string, ...args: unknown[]) =>

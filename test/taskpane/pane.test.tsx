@@ -247,6 +247,8 @@ describe('Draft, approve and write', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
     act(() => planner.calls[0].finish(JOINT_PLAN));
     const joint = await screen.findByRole('group', { name: 'Trades in Joint Taxable' });
+    // Focus goes to the trades, not to the page (the Draft button was disabled while it ran).
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Drafted trades' })));
     expect(within(joint).getByText(/Sell 4 VTI in Joint Taxable/)).toBeTruthy();
     expect(screen.getByText(/2 trades · est\. tax \$64\.29/)).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Approve BUY 13 BND @ $75.00 ($975.00) in Joint Taxable' }));
@@ -357,6 +359,7 @@ describe('Review', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Note for the log' }), { target: { value: 'Q4 review' } });
     fireEvent.click(screen.getByRole('button', { name: 'Log review' }));
     await screen.findByText("Logged today's review in ReviewLog.");
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Log review' })));
     expect(workbook.table('ReviewLog')!.values).toEqual([
       ['Date', 'Total', 'Largest drift', 'Trades approved', 'Est. tax', 'Note'],
       [46347, 10000, 'US Stocks +10.0 pp', 2, 64.29, 'Q4 review'],

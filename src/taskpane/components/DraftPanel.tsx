@@ -4,7 +4,7 @@
  * "Write to sheet" and "Copy order list".
  */
 import * as React from 'react';
-import { Body1, Button, Field, Input, ProgressBar, Radio, RadioGroup, Subtitle2, Switch } from '@fluentui/react-components';
+import { Body1, Button, Field, Input, ProgressBar, Radio, RadioGroup, Subtitle2, Switch, tokens } from '@fluentui/react-components';
 import { centsToNumber, Household, PlanMode } from '../../engine';
 import { HouseholdView } from '../household-view';
 import { writeOwnSheet } from '../own-sheet';
@@ -77,6 +77,14 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices }: Props):
   const [progress, setProgress] = React.useState<DraftProgress | null>(null);
   const [notice, setNotice] = React.useState<NoticeState | null>(null);
   const abort = React.useRef<AbortController | null>(null);
+  const tradesRef = React.useRef<HTMLDivElement>(null);
+  const focusTrades = React.useRef(false);
+  React.useEffect(() => {
+    if (focusTrades.current && draft && tradesRef.current) {
+      focusTrades.current = false;
+      tradesRef.current.focus();
+    }
+  }, [draft]);
   const [dialog, ask] = useConfirm();
 
   // What the plan depends on, as text; the Review Log or a trades sheet changing does not make a draft stale.
@@ -103,6 +111,8 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices }: Props):
       );
       if (controller.signal.aborted) throw new DraftCancelled();
       onDraft({ result, approved: result.trades.map(() => true), asOf: view.asOf, from: inputs });
+      // The Draft button was disabled while the planner ran, which drops focus to the page: take it to the trades.
+      focusTrades.current = true;
     } catch (e) {
       setNotice(controller.signal.aborted ? { intent: 'info', text: 'Draft cancelled. Nothing was changed.' } : { intent: 'error', text: errorText(e) });
     } finally {
@@ -190,25 +200,35 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices }: Props):
           <ProgressBar value={progress.fraction ?? undefined} />
         </Field>
       )}
-      <Notice notice={notice} />
+      {!draft && <Notice notice={notice} />}
       {stale && <Notice notice={{ intent: 'warning', text: STALE }} />}
       {draft && (
         <>
-          <TradeList result={draft.result} approved={draft.approved} onApprove={(approved) => onDraft({ ...draft, approved })} />
-          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-            {draft.result.trades.length > 0 && (
-              <>
-                <Button appearance="primary" onClick={write} disabled={stale} title={stale ? STALE : undefined}>
-                  Write to sheet
-                </Button>
-                <Button onClick={copy} disabled={stale} title={stale ? STALE : undefined}>
-                  Copy order list
-                </Button>
-              </>
-            )}
-            <Button onClick={saveValues} disabled={stale} title={stale ? STALE : 'One sheet of plain values, readable without the add-in'}>
-              Save as values
-            </Button>
+          <div ref={tradesRef} tabIndex={-1} aria-label="Drafted trades" role="region" style={{ outline: 'none' }}>
+            <TradeList result={draft.result} approved={draft.approved} onApprove={(approved) => onDraft({ ...draft, approved })} />
+          </div>
+          {/* The actions stay in reach at the bottom of the pane however long the list, and what they did is said beside them. */}
+          <div
+            role="group"
+            aria-label="Draft actions"
+            style={{ position: 'sticky', bottom: 0, display: 'grid', gap: 8, padding: '8px 0', background: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}` }}
+          >
+            <Notice notice={notice} />
+            <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+              {draft.result.trades.length > 0 && (
+                <>
+                  <Button appearance="primary" onClick={write} disabled={stale} title={stale ? STALE : undefined}>
+                    Write to sheet
+                  </Button>
+                  <Button onClick={copy} disabled={stale} title={stale ? STALE : undefined}>
+                    Copy order list
+                  </Button>
+                </>
+              )}
+              <Button onClick={saveValues} disabled={stale} title={stale ? STALE : 'One sheet of plain values, readable without the add-in'}>
+                Save as values
+              </Button>
+            </div>
           </div>
         </>
       )}

@@ -22,6 +22,13 @@ export function ReviewPanel({ view, drift, due, draft, onChanged }: Props): Reac
   const [note, setNote] = React.useState('');
   const [notice, setNotice] = React.useState<NoticeState | null>(null);
   const [busy, setBusy] = React.useState(false);
+  const logButton = React.useRef<HTMLButtonElement>(null);
+  const wasBusy = React.useRef(false);
+  // The button is disabled while the row is written, which drops focus to the page: give it back.
+  React.useEffect(() => {
+    if (wasBusy.current && !busy) logButton.current?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
   const approved = draft ? draft.result.trades.filter((_, i) => draft.approved[i]) : [];
   const tax = Math.round(approved.reduce((s, t) => s + t.estTax, 0) * 100) / 100;
 
@@ -59,7 +66,7 @@ export function ReviewPanel({ view, drift, due, draft, onChanged }: Props): Reac
       <Field label="Note for the log">
         <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
       </Field>
-      <Button appearance="primary" onClick={log} disabled={busy}>
+      <Button ref={logButton} appearance="primary" onClick={log} disabled={busy}>
         Log review
       </Button>
       <Body1>Each review adds a row to the Review Log table, so the household's history stays in the workbook.</Body1>

@@ -74,7 +74,14 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
     if (!view) return <Spinner label="Reading the workbook…" />;
     if (selected === 'setup') return <SetupPanel tables={tables} view={view} onChooseHoldings={setHoldingsName} onChanged={refresh} />;
     if (selected === 'import') return view.holdingsTable ? <ImportPanel view={view} onImported={afterImport} /> : <Caption1>Set up the holdings table first: {view.problem}</Caption1>;
-    if (!view.drift) return <Caption1>Finish Setup first: {view.problem}</Caption1>;
+    if (!view.drift) {
+      // A first-run step sends the user to Setup; a mistake in a cell is fixed in the workbook, not in Setup.
+      return view.nextStep ? (
+        <Caption1 data-testid="waiting">Finish Setup first: {view.problem}</Caption1>
+      ) : (
+        <Caption1 data-testid="waiting">This tab shows once the workbook reads cleanly: fix the cell the message above names, and it updates by itself.</Caption1>
+      );
+    }
     if (selected === 'drift') return <DriftPanel drift={view.drift} due={view.due} />;
     if (selected === 'trades') return <DraftPanel view={view} draft={draft} onDraft={setDraft} choices={choices} onChoices={setChoices} />;
     if (selected === 'review') return <ReviewPanel view={view} drift={view.drift} due={view.due} draft={draft} onChanged={refresh} />;

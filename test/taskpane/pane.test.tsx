@@ -41,6 +41,9 @@ describe('the task pane', () => {
     renderPane(new MemoryWorkbook().withUserTable('Holdings', [HOLDINGS[0], ['Joint', 'VTI', 'US Stocks', 'ten', 250, null, null]]).withUserTable('Targets', TARGETS));
     expect((await screen.findByTestId('problem')).textContent).toBe('Holdings, row 2, column Shares: "ten" is not a number');
     expect(screen.getByRole('tab', { name: 'Setup', selected: true })).toBeTruthy();
+    // A typo is not a Setup step: the Drift tab says to fix the cell, not to finish Setup.
+    tab('Drift');
+    expect(screen.getByTestId('waiting').textContent).toBe('This tab shows once the workbook reads cleanly: fix the cell the message above names, and it updates by itself.');
   });
 });
 

@@ -15,6 +15,7 @@ import { SAVED_EXPOSURE_ROWS, valuesSheet } from '../values-sheet';
 import { useConfirm } from './Confirm';
 import { errorText, Notice, NoticeState } from './Notice';
 import { TradeList } from './TradeList';
+import { VISUALLY_HIDDEN } from './visually-hidden';
 
 export interface Draft {
   readonly result: DraftResult;
@@ -167,7 +168,7 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices }: Props):
   const stale = draft !== null && draft.from !== inputs;
   return (
     <section aria-labelledby="draft-heading" style={{ display: 'grid', gap: 12 }}>
-      <Subtitle2 as="h2" id="draft-heading">
+      <Subtitle2 as="h2" id="draft-heading" style={VISUALLY_HIDDEN}>
         Draft trades
       </Subtitle2>
       <fieldset style={{ border: 'none', padding: 0, margin: 0, display: 'grid', gap: 8 }} disabled={running}>

@@ -5,13 +5,14 @@ import type { DriftReport, DueVerdict } from '../../engine';
 import { DriftChart } from './DriftChart';
 import { DueStatus } from './DueStatus';
 import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
+import { VISUALLY_HIDDEN } from './visually-hidden';
 
 /** Today's drift: total, the rule's verdict, the chart and the numbers behind it. */
 export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict | null }): React.JSX.Element {
   const notes = mixNotes(drift);
   return (
     <section aria-labelledby="drift-heading" style={{ display: 'grid', gap: 12 }}>
-      <Subtitle2 as="h2" id="drift-heading">
+      <Subtitle2 as="h2" id="drift-heading" style={VISUALLY_HIDDEN}>
         Drift
       </Subtitle2>
       <Body1>

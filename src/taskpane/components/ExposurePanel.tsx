@@ -7,6 +7,7 @@ import { ExposureResult } from '../ports';
 import { formatDollarAmount, formatPercent, formatPercentUpTo } from '../../engine';
 import { errorText } from './Notice';
 import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
+import { VISUALLY_HIDDEN } from './visually-hidden';
 
 const TOP = 10;
 
@@ -28,7 +29,7 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
 
   return (
     <section aria-labelledby="exposure-heading" style={{ display: 'grid', gap: 12 }}>
-      <Subtitle2 as="h2" id="exposure-heading">
+      <Subtitle2 as="h2" id="exposure-heading" style={VISUALLY_HIDDEN}>
         Look-through exposure
       </Subtitle2>
       {state === null && <Spinner size="tiny" label="Looking through funds…" />}

@@ -24,6 +24,7 @@ import { ChosenFile, describeFiles, driftAfterImport, ImportPreview, importProbl
 import { usePorts } from '../PaneContext';
 import { appendReviewLog, importLogRow } from '../review-log';
 import { errorText, Notice, NoticeState } from './Notice';
+import { VISUALLY_HIDDEN } from './visually-hidden';
 
 interface Props {
   view: HouseholdView;
@@ -85,7 +86,7 @@ export function ImportPanel({ view, onImported }: Props): React.JSX.Element {
 
   return (
     <section aria-labelledby="import-heading" style={{ display: 'grid', gap: 12 }}>
-      <Subtitle2 as="h2" id="import-heading">
+      <Subtitle2 as="h2" id="import-heading" style={VISUALLY_HIDDEN}>
         Import positions
       </Subtitle2>
       <Body1>

@@ -8,6 +8,7 @@ import { appendReviewLog, describeLargestDrift, reviewLogRow } from '../review-l
 import { Draft } from './DraftPanel';
 import { DueStatus } from './DueStatus';
 import { errorText, Notice, NoticeState } from './Notice';
+import { VISUALLY_HIDDEN } from './visually-hidden';
 
 interface Props {
   view: HouseholdView;
@@ -49,7 +50,7 @@ export function ReviewPanel({ view, drift, due, draft, onChanged }: Props): Reac
 
   return (
     <section aria-labelledby="review-heading" style={{ display: 'grid', gap: 12 }}>
-      <Subtitle2 as="h2" id="review-heading">
+      <Subtitle2 as="h2" id="review-heading" style={VISUALLY_HIDDEN}>
         Review
       </Subtitle2>
       {due && <DueStatus due={due} />}

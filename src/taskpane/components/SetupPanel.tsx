@@ -13,6 +13,7 @@ import { usePorts } from '../PaneContext';
 import { createMixTable, createStarterTables, exampleFormulaRows, FORMULAS_SHEET, missingStarters, mixOffer } from '../setup-actions';
 import { useConfirm } from './Confirm';
 import { errorText, Notice, NoticeState } from './Notice';
+import { VISUALLY_HIDDEN } from './visually-hidden';
 
 const TYPES: AccountType[] = ['Taxable', 'Traditional', 'Roth', 'HSA'];
 
@@ -84,7 +85,7 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
 
   return (
     <section aria-labelledby="setup-heading" style={{ display: 'grid', gap: 12 }}>
-      <Subtitle2 as="h2" id="setup-heading">
+      <Subtitle2 as="h2" id="setup-heading" style={VISUALLY_HIDDEN}>
         Setup
       </Subtitle2>
       <Field label="Holdings table" hint="The Excel table with one row per position or tax lot.">

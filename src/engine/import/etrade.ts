@@ -41,11 +41,11 @@ export const etrade: BrokerFormat = {
         continue;
       }
       if (isSummaryText(symbol)) {
-        sink.skip(row, `"${symbol}" is a total, not a holding`);
+        sink.skipTotal(row, symbol);
         continue;
       }
       if (looksLikeOption(symbol)) {
-        sink.warn(row, `the option ${symbol} is not imported (options are not rebalanced)`);
+        sink.skipOption(row, symbol);
         continue;
       }
       requireCells(row, needed, sink);

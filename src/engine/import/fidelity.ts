@@ -42,13 +42,13 @@ export const fidelity: BrokerFormat = {
         continue;
       }
       if (looksLikeOption(row.cells[c.symbol] ?? '', description)) {
-        sink.warn(row, `the option ${symbol ?? description} is not imported (options are not rebalanced)`);
+        sink.skipOption(row, symbol ?? description);
         continue;
       }
       const ticker = symbol ?? sink.fail(row, 'the row has no symbol');
       const numberText = cols.text(row, c.number);
       if (isSummaryText(ticker) || isSummaryText(numberText)) {
-        sink.skip(row, `"${ticker}" is a total, not a holding`);
+        sink.skipTotal(row, ticker);
         continue;
       }
       const account = sink.account(cols.text(row, c.name), numberText);

@@ -32,12 +32,12 @@ export const genericCsv: BrokerFormat = {
       const accountName = cols.text(row, found.account);
       const assetClass = cols.text(row, found.assetClass);
       if (isSummaryText(ticker) || isSummaryText(accountName)) {
-        sink.skip(row, `"${ticker ?? accountName}" is a total, not a holding`);
+        sink.skipTotal(row, ticker ?? accountName);
         continue;
       }
       requireCells(row, needed, sink);
       if (looksLikeOption(ticker)) {
-        sink.warn(row, `the option ${ticker} is not imported (options are not rebalanced)`);
+        sink.skipOption(row, ticker);
         continue;
       }
       const isCash = ticker?.toUpperCase() === CASH_TICKER || (ticker === null && assetClass?.toLowerCase() === 'cash');

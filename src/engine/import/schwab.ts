@@ -64,13 +64,13 @@ export const schwab: BrokerFormat = {
         continue;
       }
       if (isSummaryText(symbol)) {
-        sink.skip(row, `"${symbol}" is a total, not a holding`);
+        sink.skipTotal(row, symbol);
         continue;
       }
       requireCells(row, needed, sink);
       const type = cols.text(row, c.type);
       if (looksLikeOption(symbol) || (type !== null && /option/i.test(type))) {
-        sink.warn(row, `the option ${symbol} is not imported (options are not rebalanced)`);
+        sink.skipOption(row, symbol);
         continue;
       }
       sink.position(row, {

@@ -113,6 +113,16 @@ export class ImportSink {
     this.skipped.push({ file: this.file, line: row.line, why });
   }
 
+  /** A totals or summary line, named by what it says. */
+  skipTotal(row: CsvRow, said: string | null): void {
+    this.skip(row, `"${said}" is a total, not a holding`);
+  }
+
+  /** An option position: read, never rebalanced. */
+  skipOption(row: CsvRow, symbol: string | null): void {
+    this.warn(row, `the option ${symbol} is not imported (options are not rebalanced)`);
+  }
+
   /** Something read but not imported, or read with a caveat: the user should look. */
   warn(row: CsvRow | null, message: string): void {
     this.warnings.push(`${this.file}${row ? `, line ${row.line}` : ''}: ${message}`);

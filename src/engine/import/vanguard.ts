@@ -63,7 +63,7 @@ export const vanguard: BrokerFormat = {
       const number = cols.text(row, c.number);
       const fundName = cols.text(row, c.name);
       if (isSummaryText(number) || isSummaryText(fundName)) {
-        sink.skip(row, `"${number ?? fundName}" is a total, not a holding`);
+        sink.skipTotal(row, number ?? fundName);
         continue;
       }
       // Only a 401(k) plan is named in the file; other accounts are known by their number alone.

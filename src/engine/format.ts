@@ -134,3 +134,10 @@ export function formatPlainNumber(x: number, prefix = ''): string {
   const text = new Money(x).abs().toSignificantDigits(12, Decimal.ROUND_HALF_UP).toFixed();
   return `${minusFor(x < 0, text)}${prefix}${grouped(text)}`;
 }
+
+// ---- Lists -----------------------------------------------------------------------------------------
+
+/** Items as a sentence lists them: "a", "a and b", "a, b and c". */
+export function formatList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

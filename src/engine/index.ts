@@ -13,6 +13,7 @@ export { absCents, addCents, cents, centsToNumber, Money, negateCents, subtractC
 export {
   formatCents,
   formatDollarAmount,
+  formatList,
   formatPercent,
   formatPercentUpTo,
   formatPoints,

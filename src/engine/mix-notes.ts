@@ -5,7 +5,7 @@
  */
 import { Cell } from './cells';
 import { DriftReport } from './drift';
-import { formatCents, formatPercent } from './format';
+import { formatCents, formatList, formatPercent } from './format';
 import { MIXED_CLASS } from './class-split';
 import { addCents, ZERO_CENTS } from './money';
 import { CASH_CLASS, Household, keyOf } from './model';
@@ -17,10 +17,6 @@ export interface MixNotes {
   readonly funds: readonly string[];
 }
 
-/** "a", "a and b", "a, b and c". */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** A weight as a fund's fact sheet gives it: 54%, or 54.2% when it is not whole. */
 export function mixWeight(weight: number): string {
@@ -32,10 +28,10 @@ export function mixNotes(drift: DriftReport, mixName = 'Mix'): MixNotes {
     if (r.viaMixes.length === 0) return [];
     const inFunds = r.viaMixes.reduce((s, v) => addCents(s, v.value), ZERO_CENTS);
     const share = r.value !== 0 ? ` (${formatPercent(inFunds / r.value)})` : '';
-    return [{ label: r.label, text: `${r.label}: ${formatCents(inFunds)} of ${formatCents(r.value)}${share} is in ${listed(r.viaMixes.map((v) => v.ticker))}` }];
+    return [{ label: r.label, text: `${r.label}: ${formatCents(inFunds)} of ${formatCents(r.value)}${share} is in ${formatList(r.viaMixes.map((v) => v.ticker))}` }];
   });
   const funds = drift.mixes.map((m) => {
-    const split = listed(m.shares.map((s) => `${mixWeight(s.weight)} ${s.key}`));
+    const split = formatList(m.shares.map((s) => `${mixWeight(s.weight)} ${s.key}`));
     const source = m.source === 'table' ? `from ${mixName}` : `derived through Funds; check it, or list it in ${mixName}`;
     return `${m.ticker} counts as ${split} (${source})`;
   });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  formatList,
   formatCents,
   formatDollarAmount,
   formatPercent,
@@ -254,5 +255,11 @@ describe('messages that quote numbers use these forms', () => {
       "the household's total value is $0.00; drift needs a positive total",
     );
     expect(() => parseTargets(table('Targets', [['Class', 'Target'], ['A', 0.6], ['B', 0.4002]]))).toThrow('the targets add up to 100.02%;');
+  });
+});
+
+describe('formatList', () => {
+  it('lists as a sentence does', () => {
+    expect([[], ['a'], ['a', 'b'], ['a', 'b', 'c']].map((x) => formatList(x))).toEqual(['', 'a', 'a and b', 'a, b and c']);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { bandOf } from '../drift';
 import { InputError, Warning, warning } from '../errors';
-import { formatCents, formatPlainNumber } from '../format';
+import { formatCents, formatList, formatPlainNumber } from '../format';
 import { IsoDate } from '../dates';
 import { addCents, Cents, sumCents, ZERO_CENTS } from '../money';
 import { classSharesOf, classValues } from '../class-split';
@@ -263,7 +263,7 @@ function valueOnlyWarning(account: string, rows: readonly Holding[]): Warning {
     const rest = entries.slice(TICKERS_NAMED - 1);
     named.push(`${rest.length} more funds (${rowList(rest.flatMap(([, r]) => r))})`);
   }
-  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  const list = formatList(named);
   const one = byTicker.size === 1;
   const first = rows.reduce((m, h) => Math.min(m, h.row), Infinity);
   return warning(

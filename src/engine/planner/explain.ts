@@ -5,7 +5,7 @@
  *    the 2019-03-04 lot (long-term gain $812, est. tax $122) since no tax-advantaged account holds
  *    US Stocks to trim."
  */
-import { formatPercent, formatShares, formatWholeDollars } from '../format';
+import { formatList, formatPercent, formatShares, formatWholeDollars } from '../format';
 import { absCents, Cents, sumCents } from '../money';
 import { weightToday } from './book';
 import { mixWeight } from '../mix-notes';
@@ -33,10 +33,6 @@ export function explainTrades(ctx: PlanContext, drafts: readonly DraftTrade[]): 
   }));
 }
 
-/** "a", "a and b", "a, b and c". */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 function reasonFor(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[], after: ReadonlyMap<string, number>): string {
   const verb = t.action === 'BUY' ? 'Buy' : 'Sell';
@@ -64,12 +60,12 @@ function classClause(ctx: PlanContext, t: DraftTrade, after: ReadonlyMap<string,
 function mixClause(ctx: PlanContext, t: DraftTrade, after: ReadonlyMap<string, number>): string {
   const { book } = ctx;
   const derived = book.mixes.get(t.ticker)?.source === 'derived' ? ' (derived through Funds)' : '';
-  const weights = listed(t.split.map((s) => `${mixWeight(s.weight)} ${s.key}`));
+  const weights = formatList(t.split.map((s) => `${mixWeight(s.weight)} ${s.key}`));
   const parts = splitAmount(t, t.amount);
   const buying = t.action === 'BUY';
   const moves = buying
-    ? `adds ${listed(t.split.map((s, i) => `${formatWholeDollars(parts[i])} to ${s.key}`))}`
-    : `trims ${listed(t.split.map((s, i) => `${s.key} by ${formatWholeDollars(parts[i])}`))}`;
+    ? `adds ${formatList(t.split.map((s, i) => `${formatWholeDollars(parts[i])} to ${s.key}`))}`
+    : `trims ${formatList(t.split.map((s, i) => `${s.key} by ${formatWholeDollars(parts[i])}`))}`;
   const weightsNow = t.split.flatMap((s) => {
     const cls = book.classes.find((c) => c.keyId === s.keyId);
     if (!cls) return [];
@@ -88,7 +84,7 @@ function sellClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]
   const over = cls ? weightToday(book, cls.keyId) > cls.target : true;
   const buysHere = all.filter((o) => o.action === 'BUY' && o.account === t.account);
   if (!over && buysHere.length > 0) {
-    const bought = listed([...new Set(buysHere.map((b) => b.classLabel))]);
+    const bought = formatList([...new Set(buysHere.map((b) => b.classLabel))]);
     clauses.push(`it raises cash for ${bought} in ${t.account}, since cash cannot move between accounts`);
   }
   const tax = t.bookAccount.account.tax;
@@ -103,7 +99,7 @@ function sellClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[]
     const holders = sheltered.filter((a) => book.positions.some((p) => p.account === a && weightIn(p, cls.keyId) > 0 && p.shares > 0));
     const trimmed = holders.filter((a) => all.some((o) => o.action === 'SELL' && o.account === a.name && weightIn(o, cls.keyId) > 0));
     if (sheltered.length > 0 && holders.length === 0) clauses.push(`since no tax-advantaged account holds ${cls.label} to trim`);
-    else if (trimmed.length > 0) clauses.push(`after trimming ${cls.label} in ${listed(trimmed.map((a) => a.name))} first`);
+    else if (trimmed.length > 0) clauses.push(`after trimming ${cls.label} in ${formatList(trimmed.map((a) => a.name))} first`);
   }
   return clauses;
 }
@@ -145,8 +141,8 @@ function buyClauses(ctx: PlanContext, t: DraftTrade, all: readonly DraftTrade[])
   if (account.account.contribution > 0) sources.push(`the ${formatWholeDollars(account.account.contribution)} contribution`);
   if (account.cash > 0) sources.push('cash on hand');
   const sells = all.filter((o) => o.action === 'SELL' && o.account === t.account);
-  if (sells.length > 0) sources.push(`the sale of ${listed([...new Set(sells.map((s) => s.ticker))])}`);
-  if (sources.length > 0) clauses.push(`paid from ${listed(sources)} in ${t.account}`);
+  if (sells.length > 0) sources.push(`the sale of ${formatList([...new Set(sells.map((s) => s.ticker))])}`);
+  if (sources.length > 0) clauses.push(`paid from ${formatList(sources)} in ${t.account}`);
   const choice = t.leg.buyChoice;
   if (choice?.source === 'targets') clauses.push(`${t.ticker} is the Buy ticker Targets gives for ${choice.cls.label}`);
   else if (choice?.source === 'largest') clauses.push(`${t.account} holds no ${choice.cls.label}, so it buys the household's largest ${choice.cls.label} holding`);

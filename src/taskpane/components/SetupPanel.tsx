@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { Body1, Button, Caption1, Field, Radio, RadioGroup, Select, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { AccountType, detectHoldingsColumns, keyOf, TargetsStart } from '../../engine';
+import { AccountType, detectHoldingsColumns, formatList, keyOf, TargetsStart } from '../../engine';
 import type { WorkbookTable } from '../../office/workbook-port';
 import { HouseholdView } from '../household-view';
 import { writeOwnSheet } from '../own-sheet';
@@ -197,7 +197,5 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
 
 /** "VFIFX", "VFIFX and BAL", "VFIFX, BAL and 3 more". */
 function listTickers(tickers: readonly string[]): string {
-  if (tickers.length <= 2) return tickers.join(' and ');
-  if (tickers.length <= 4) return `${tickers.slice(0, -1).join(', ')} and ${tickers[tickers.length - 1]}`;
-  return `${tickers.slice(0, 3).join(', ')} and ${tickers.length - 3} more`;
+  return formatList(tickers.length <= 4 ? tickers : [...tickers.slice(0, 3), `${tickers.length - 3} more`]);
 }

@@ -6,7 +6,7 @@
  */
 import { isWhole } from '../book';
 import { groupKey } from '../constraints';
-import { Leg, weightIn } from '../legs';
+import { Leg } from '../legs';
 import { netShares, PlannerModel, withLots } from '../model';
 import { buyCashPerShare, cashFloor, commission, minTradeFloor, roundingCent, sellCashPerShare, spreadPerShare } from '../rules';
 import { openShares, safeShares, taxOfSelling } from '../sell-order';
@@ -70,14 +70,16 @@ export class RepairState {
     this.cashClass = book.classes.findIndex((c) => c.isCash);
     this.cash = Float64Array.from(book.accounts.map((a) => (a.cash + a.account.contribution) / 100));
     this.floor = Float64Array.from(book.accounts.map((a) => cashFloor(pm.ctx, a)));
+    const classIndex = new Map(book.classes.map((c, k) => [c.keyId, k]));
     this.facts = pm.legs.map((leg) => {
       const sellMax = leg.sell === null ? 0 : openShares(leg.tiers);
       const minDollars = minTradeFloor(pm.ctx, leg);
       return {
         leg,
         account: book.accounts.indexOf(leg.account),
-        cls: leg.split.length === 1 && leg.split[0].keyId === leg.keyId ? book.classes.findIndex((c) => c.keyId === leg.keyId) : -1,
-        split: book.classes.flatMap((c, k) => (weightIn(leg, c.keyId) > 0 ? [[k, weightIn(leg, c.keyId)] as const] : [])),
+        cls: leg.split.length === 1 && leg.split[0].keyId === leg.keyId ? (classIndex.get(leg.keyId) ?? -1) : -1,
+        // A mix lists each class once (mix.ts, class-split.ts); an untargeted class moves no targeted value.
+        split: leg.split.flatMap((s) => (classIndex.has(s.keyId) && s.weight > 0 ? [[classIndex.get(s.keyId)!, s.weight] as const] : [])),
         buyMax: leg.buy === null ? 0 : pm.model.columns[leg.buy].upper,
         sellMax,
         canSellAll: leg.sell !== null && sellMax >= leg.shares - 1e-9,

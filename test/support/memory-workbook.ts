@@ -29,6 +29,13 @@ export class MemoryWorkbook implements WorkbookPort {
     return this;
   }
 
+  /** A table the add-in created earlier (Setup), on a sheet of its own name. */
+  withOwnTable(name: string, values: Cell[][], sheet = name): this {
+    this.tables.push({ name, id: `t${this.nextId++}`, sheet, values, ours: true });
+    this.sheets.set(sheet, { ours: true, rows: values, content: 'values' });
+    return this;
+  }
+
   /** A user's sheet with no table on it. */
   withUserSheet(sheet: string, rows: Cell[][]): this {
     this.sheets.set(sheet, { ours: false, rows, content: 'values' });

@@ -16,6 +16,7 @@ export {
   formatList,
   formatPercent,
   formatPercentUpTo,
+  formatPlainNumber,
   formatPoints,
   formatPrice,
   formatShares,

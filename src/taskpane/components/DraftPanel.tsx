@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { Body1, Button, Caption1, Field, Input, ProgressBar, Radio, RadioGroup, Subtitle2, Switch, tokens } from '@fluentui/react-components';
-import { centsToNumber, Household, MAX_ROW_AMOUNT, PlanMode } from '../../engine';
+import { centsToNumber, formatPlainNumber, Household, MAX_ROW_AMOUNT, MINUS, PlanMode } from '../../engine';
 import { draftInputsKey } from '../draft-tables';
 import { HouseholdView } from '../household-view';
 import { writeOwnSheet } from '../own-sheet';
@@ -46,10 +46,10 @@ export interface DraftChoices {
 export function choicesFromWorkbook(household: Household): DraftChoices {
   const s = household.settings;
   return {
-    contributions: Object.fromEntries(household.accounts.map((a) => [a.name, String(centsToNumber(a.contribution))])),
+    contributions: Object.fromEntries(household.accounts.map((a) => [a.name, formatPlainNumber(centsToNumber(a.contribution))])),
     mode: s.mode,
     wholeShares: s.wholeShares,
-    minTrade: String(centsToNumber(s.minTrade)),
+    minTrade: formatPlainNumber(centsToNumber(s.minTrade)),
     taxAware: s.taxAware,
   };
 }
@@ -69,9 +69,9 @@ interface Props {
 
 const STALE = 'The workbook changed since this draft; draft again before writing it.';
 
-/** An amount as typed ("$1,000"), or NaN when it is not one the workbook could hold either. */
+/** An amount as typed or as the pane wrote it ("$1,000", "−250"), or NaN when it is not one the workbook could hold either. */
 const toNumber = (text: string) => {
-  const n = Number(text.replace(/[$,\s]/g, ''));
+  const n = Number(text.replace(/[$,\s]/g, '').replace(MINUS, '-'));
   return Number.isFinite(n) && Math.abs(n) <= MAX_ROW_AMOUNT ? n : NaN;
 };
 

@@ -94,7 +94,7 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
   // Setup: the pane opens here because Targets is missing, and shows what it read and inferred.
   await page.getByRole('tab', { name: 'Setup', selected: true }).waitFor();
   expect(await workbook(page, 'customFunctions')).toEqual(['DRIFT', 'DUE', 'EXPOSURE', 'TRADES']);
-  await page.getByText('There is no Targets table yet. Create it in Setup.').waitFor();
+  await page.getByText('There is no Targets table yet: Create tables, below, makes one listing your classes, for you to type the weights.').waitFor();
   const columns = page.getByRole('table', { name: 'Columns detected in the holdings table' });
   await columns.getByRole('row', { name: 'Value Value' }).waitFor();
   expect(await page.getByRole('combobox', { name: 'Ann Roth IRA' }).inputValue()).toBe('Roth');
@@ -113,6 +113,10 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
     ['Intl Stocks', '', '', '', 'type your target'],
   ]);
   await page.getByText('Targets, row 2, column Target: no target is filled in yet: type the share you want of each class (US Stocks, Bonds, Cash, Intl Stocks); together they make 100%').waitFor();
+  // The next step's button takes the user to the first target to type, in Excel.
+  await page.getByRole('button', { name: 'Go to Targets Targets!B2' }).click();
+  await page.waitForFunction(() => (window as unknown as { __workbook: { selection(): string | null } }).__workbook.selection() === 'Targets!B2');
+  expect(await workbook(page, 'activeSheet')).toBe('Targets');
   expect(await workbook(page, 'tableValues', 'Accounts')).toEqual([
     ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade', 'Number'],
     ['Joint Taxable', 'Taxable', '', 0, 0, 'Yes', ''],
@@ -229,6 +233,22 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
   expect(savedLayout.wrapped).toEqual({ 7: true });
   expect(await workbook(page, 'tableValues', 'Holdings')).toEqual(HOLDINGS_ROWS);
   await page.screenshot({ path: join(OUT, '04b-saved-values.png'), fullPage: true });
+
+  // The contribution typed for this quarter is kept for the next in Accounts, the add-in's own table
+  // (Setup created it): after a confirmation, only that cell; the draft made before still holds.
+  await page.getByRole('textbox', { name: 'Contribution to Joint Taxable' }).fill('1,000');
+  await page.getByRole('button', { name: 'Save contributions to Accounts' }).click();
+  await page.getByRole('alertdialog', { name: 'Save contributions to Accounts?' }).getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved the contributions of Joint Taxable $1,000.00 in Accounts.').waitFor();
+  expect(await workbook(page, 'tableValues', 'Accounts')).toEqual([
+    ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade', 'Number'],
+    ['Joint Taxable', 'Taxable', '', 1000, 0, 'Yes', ''],
+    ['Ann Roth IRA', 'Roth', '', 0, 0, 'Yes', ''],
+    ['Bob 401k', 'Traditional', '', 0, 0, 'Yes', ''],
+  ]);
+  await page.getByRole('button', { name: 'Save contributions to Accounts' }).waitFor({ state: 'detached' });
+  expect(await page.getByRole('button', { name: 'Write to sheet' }).isEnabled()).toBe(true);
+  await page.screenshot({ path: join(OUT, '04c-contributions-saved.png'), fullPage: true });
 
   // Review: the log table is created with today's row.
   await page.getByRole('tab', { name: 'Review' }).click();
@@ -358,5 +378,9 @@ test('a Stocks cell’s price, read through valuesAsJson where Excel has ExcelAp
 
   const older = await openPane(seed('1.15'));
   expect(await older.getByTestId('problem').textContent()).toMatch(/^Holdings, row 2, column Price: the cell holds the error #VALUE!/);
+  // Go to cell selects the cell the message names, on its sheet.
+  await older.getByRole('button', { name: 'Go to cell Holdings!E2' }).click();
+  await older.waitForFunction(() => (window as unknown as { __workbook: { selection(): string | null } }).__workbook.selection() === 'Holdings!E2');
+  expect(await workbook(older, 'activeSheet')).toBe('Holdings');
   await older.close();
 });

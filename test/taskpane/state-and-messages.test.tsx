@@ -121,6 +121,22 @@ describe('while the planner drafts', () => {
     expect(description(draft)).toBe('Type an amount in each field marked below.');
   });
 
+  it('says when the choices above are no longer those the trades below were drafted with', async () => {
+    const planner = drivenPlanner();
+    renderPane(household(), { planner: planner.port });
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
+    act(() => planner.calls[0].finish(JOINT_PLAN));
+    await screen.findByRole('group', { name: 'Trades in Joint Taxable' });
+    expect(screen.queryByTestId('choices-changed')).toBeNull();
+    const roth = screen.getByRole('textbox', { name: 'Contribution to Roth IRA' });
+    fireEvent.change(roth, { target: { value: '500' } });
+    expect(screen.getByTestId('choices-changed').textContent).toBe('The trades below were drafted with other choices than those above; Draft again to use these.');
+    fireEvent.change(roth, { target: { value: '0.00' } });
+    expect(screen.queryByTestId('choices-changed')).toBeNull();
+  });
+
   it('a draft with nothing to trade says so, with the step left: logging the review', async () => {
     const planner = drivenPlanner();
     renderPane(household(), { planner: planner.port });

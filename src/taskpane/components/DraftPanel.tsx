@@ -25,6 +25,8 @@ export interface Draft {
   readonly asOf: string;
   /** The contributions it was drafted with. */
   readonly contributions: readonly { account: string; amount: number }[];
+  /** The choices it was drafted with, as text: the pane says when those above have changed since. */
+  readonly chosen: string;
   /** The tables it was drafted from, its contributions laid over them: when they have changed since, the draft is stale. */
   readonly from: string;
 }
@@ -102,6 +104,7 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices, onChanged
   const invalid = Number.isNaN(toNumber(minTrade)) || amounts.some((a) => Number.isNaN(a.amount));
   // What the plan depends on, as text; the Review Log or a trades sheet changing does not make a draft stale.
   const inputsOf = (drafted: readonly { account: string; amount: number }[]) => draftInputsKey(view.tables!, view.asOf, drafted);
+  const chosen = JSON.stringify([amounts, mode, wholeShares, toNumber(minTrade), taxAware]);
 
   const runDraft = async () => {
     const controller = new AbortController();
@@ -122,7 +125,7 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices, onChanged
         { onProgress: setProgress, signal: controller.signal },
       );
       if (controller.signal.aborted) throw new DraftCancelled();
-      onDraft({ result, approved: result.trades.map(() => true), asOf: view.asOf, contributions: amounts, from: inputsOf(amounts) });
+      onDraft({ result, approved: result.trades.map(() => true), asOf: view.asOf, contributions: amounts, chosen, from: inputsOf(amounts) });
       // The Draft button was disabled while the planner ran, which drops focus to the page: take it to the trades.
       focusTrades.current = true;
     } catch (e) {
@@ -226,6 +229,9 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices, onChanged
         {running && <Button onClick={() => abort.current?.abort()}>Cancel</Button>}
         {draftWhy && <Caption1 id="draft-why">{draftWhy}</Caption1>}
       </div>
+      {draft && !running && draft.chosen !== chosen && (
+        <Caption1 data-testid="choices-changed">The trades below were drafted with other choices than those above; Draft again to use these.</Caption1>
+      )}
       {progress && (
         // How long each step takes is not known beforehand: the bar says "working", the text says which step.
         <Field label="Planner progress" validationMessage={progress.message} validationState="none">

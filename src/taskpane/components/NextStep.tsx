@@ -35,7 +35,9 @@ export function NextStep({ view, inSetup, onSetup, onReadAgain }: Props): React.
       <Subtitle2 as="h2" id="next-step-title" style={{ margin: 0 }}>
         {TITLES[step]}
       </Subtitle2>
-      <Body1 data-testid="problem">{view.problem}</Body1>
+      <Body1 data-testid="problem">
+        {step === 'targets' && inSetup ? 'There is no Targets table yet: Create tables, below, makes one listing your classes, for you to type the weights.' : view.problem}
+      </Body1>
       {step === 'targets' && !inSetup && (
         <Body1>Drift and trades compare your holdings with the weights you want. Setup creates a Targets table listing your classes.</Body1>
       )}

@@ -16,6 +16,9 @@ jest.setTimeout(20000);
 
 const tab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
 const household = () => new MemoryWorkbook().withUserTable('Holdings', HOLDINGS).withUserTable('Targets', TARGETS).withUserTable('Settings', SETTINGS);
+/** Each message bar's name: the text its aria-labelledby points at (Fluent labels a bar by its title). */
+const barNames = () =>
+  [...document.querySelectorAll('.fui-MessageBar')].map((bar) => document.getElementById(bar.getAttribute('aria-labelledby') ?? '')?.textContent ?? '(nothing)');
 /** The text a control's aria-describedby points at. */
 const description = (el: HTMLElement) =>
   (el.getAttribute('aria-describedby') ?? '')
@@ -54,6 +57,7 @@ describe('a mistake in a cell', () => {
     renderPane(workbook);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Check your dataHoldings, row 3, column Shares: "ten" is not a numberGo to cell');
+    expect(barNames()).toEqual(['Check your data']);
     fireEvent.click(within(alert).getByRole('button', { name: 'Go to cell Holdings!D3' }));
     await waitFor(() => expect(workbook.selected).toEqual(['Holdings!D3']));
   });
@@ -211,6 +215,7 @@ describe('the Trades tab’s contributions, kept in Accounts for next quarter', 
     expect(dialog.textContent).toContain('Writes the Contribution of Joint Taxable $1,000.00 and Roth IRA $250.50 into Accounts');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved the contributions of Joint Taxable $1,000.00 and Roth IRA $250.50 in Accounts.');
+    expect(barNames()).toEqual(['Saved']);
     expect(workbook.table('Accounts')!.values).toEqual([
       ACCOUNTS[0],
       ['Joint Taxable', 'Taxable', null, 1000, 0, 'Yes', null],

@@ -62,6 +62,16 @@ describe('a mistake in a cell', () => {
     await waitFor(() => expect(workbook.selected).toEqual(['Holdings!D3']));
   });
 
+  it('says so when Excel cannot select the cell', async () => {
+    const workbook = new MemoryWorkbook().withUserTable('Holdings', [HOLDINGS[0], ['Joint', 'VTI', 'US Stocks', 'ten', 250, null, null]]).withUserTable('Targets', TARGETS);
+    workbook.selectRange = async () => {
+      throw new Error('the sheet is protected');
+    };
+    renderPane(workbook);
+    fireEvent.click(within(await screen.findByRole('alert')).getByRole('button', { name: 'Go to cell Holdings!D2' }));
+    expect((await screen.findByText(/^Could not select/)).textContent).toBe('Could not select Holdings!D2: the sheet is protected');
+  });
+
   it('names its table by the Excel name the user gave it, and its place there', async () => {
     const workbook = new MemoryWorkbook().withUserTable('Positions', [HOLDINGS[0], ['Joint', 'VTI', 'US Stocks', 10, 'n/a', null, null]], 'My Positions').withUserTable('Targets', TARGETS);
     renderPane(workbook);

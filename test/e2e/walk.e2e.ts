@@ -282,6 +282,17 @@ test('the dark theme, on a household that is already set up', async () => {
   await page.getByRole('button', { name: 'Draft' }).click();
   await page.getByRole('group', { name: 'Trades in Joint Taxable' }).waitFor({ timeout: 20000 });
   await page.screenshot({ path: join(OUT, '07-trades-dark.png'), fullPage: true });
+  // No Accounts table to keep a contribution in for next quarter: the pane offers to create one holding it.
+  await page.getByRole('textbox', { name: 'Contribution to Bob 401k' }).fill('500');
+  await page.getByRole('button', { name: 'Create Accounts with these contributions' }).click();
+  await page.getByText(/^Created Accounts on its own sheet with these contributions/).waitFor();
+  expect((await workbook<unknown[][]>(page, 'tableValues', 'Accounts')).map((r) => [r[0], r[1], r[3]])).toEqual([
+    ['Account', 'Type', 'Contribution'],
+    ['Joint Taxable', 'Taxable', 0],
+    ['Ann Roth IRA', 'Roth', 0],
+    ['Bob 401k', 'Traditional', 500],
+  ]);
+  expect(JSON.parse((await workbook<Record<string, string>>(page, 'settings'))['RebalanceInExcel.owned']).tables).toHaveLength(1);
   await page.close();
 });
 

@@ -20,7 +20,7 @@ import { DriftPanel } from './components/DriftPanel';
 import { ExposurePanel } from './components/ExposurePanel';
 import { ImportPanel } from './components/ImportPanel';
 import { NextStep } from './components/NextStep';
-import { Notice } from './components/Notice';
+import { GoToCell, Notice } from './components/Notice';
 import { ReviewPanel } from './components/ReviewPanel';
 import { SetupPanel } from './components/SetupPanel';
 import { placeAddress } from './cell-place';
@@ -122,11 +122,15 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
             {warnings.length} note{warnings.length === 1 ? '' : 's'} about the data
           </summary>
           <ul style={{ margin: '4px 0', paddingLeft: 18 }}>
-            {warnings.map((w, i) => (
-              <li key={i}>
-                <Caption1>{w.message}</Caption1>
-              </li>
-            ))}
+            {warnings.map((w, i) => {
+              // A note about one row offers to go there; one about a whole column or table does not.
+              const cell = view && w.row !== null ? placeAddress(view, w) : null;
+              return (
+                <li key={i}>
+                  <Caption1>{w.message}</Caption1> {cell && <GoToCell address={cell} />}
+                </li>
+              );
+            })}
           </ul>
         </details>
       )}

@@ -80,6 +80,16 @@ describe('a mistake in a cell', () => {
     await waitFor(() => expect(workbook.selected).toEqual(["'My Positions'!E2"]));
   });
 
+  it('a note about one row of the data offers Go to cell as well', async () => {
+    // A taxable lot with no cost basis: noted against its row, not an error.
+    const workbook = new MemoryWorkbook().withUserTable('Holdings', [HOLDINGS[0], HOLDINGS[1], ['Joint Taxable', 'BND', 'Bonds', 10, 75, null, null]]).withUserTable('Targets', TARGETS);
+    renderPane(workbook);
+    await screen.findByTestId('total-value');
+    const note = screen.getByText(/^Holdings, row 3, column Cost Basis: BND in Joint Taxable has no cost basis/).closest('li')!;
+    fireEvent.click(within(note).getByRole('button', { name: 'Go to cell Holdings!F3' }));
+    await waitFor(() => expect(workbook.selected).toEqual(['Holdings!F3']));
+  });
+
   it('from the planner (its InputError crossed from the worker) offers Go to cell too', async () => {
     const planner = drivenPlanner();
     const workbook = household();

@@ -102,8 +102,6 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices, onChanged
 
   const amounts = household.accounts.map((a) => ({ account: a.name, amount: toNumber(contributions[a.name] ?? '0') }));
   const invalid = Number.isNaN(toNumber(minTrade)) || amounts.some((a) => Number.isNaN(a.amount));
-  // What the plan depends on, as text; the Review Log or a trades sheet changing does not make a draft stale.
-  const inputsOf = (drafted: readonly { account: string; amount: number }[]) => draftInputsKey(view.tables!, view.asOf, drafted);
   const chosen = JSON.stringify([amounts, mode, wholeShares, toNumber(minTrade), taxAware]);
 
   const runDraft = async () => {
@@ -125,7 +123,7 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices, onChanged
         { onProgress: setProgress, signal: controller.signal },
       );
       if (controller.signal.aborted) throw new DraftCancelled();
-      onDraft({ result, approved: result.trades.map(() => true), asOf: view.asOf, contributions: amounts, chosen, from: inputsOf(amounts) });
+      onDraft({ result, approved: result.trades.map(() => true), asOf: view.asOf, contributions: amounts, chosen, from: draftInputsKey(view.tables!, view.asOf, amounts) });
       // The Draft button was disabled while the planner ran, which drops focus to the page: take it to the trades.
       focusTrades.current = true;
     } catch (e) {
@@ -186,7 +184,11 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices, onChanged
 
   const running = progress !== null;
   // A draft of tables that have changed since is not what the workbook now says: it cannot be written or copied.
-  const stale = draft !== null && draft.from !== inputsOf(draft.contributions);
+  // What the plan depends on, as text (the Review Log or a trades sheet changing does not make a draft
+  // stale): worked out when the tables or the draft change, not on each keystroke.
+  const drafted = draft?.contributions ?? null;
+  const inputsNow = React.useMemo(() => (drafted ? draftInputsKey(view.tables!, view.asOf, drafted) : null), [view.tables, view.asOf, drafted]);
+  const stale = draft !== null && draft.from !== inputsNow;
   const validAmounts = new Map(amounts.filter((a) => !Number.isNaN(a.amount)).map((a) => [a.account, a.amount]));
   const draftWhy = running ? 'The planner is drafting; Cancel stops it.' : invalid ? 'Type an amount in each field marked below.' : null;
   const staleProps = stale ? { disabled: true, 'aria-describedby': 'draft-stale' } : {};

@@ -74,6 +74,8 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
   const panel = (): React.ReactNode => {
     if (!view) return <Spinner label="Reading the workbook…" />;
     const setup = () => <SetupPanel tables={tables} view={view} onChooseHoldings={setHoldingsName} onChanged={refresh} />;
+    // Import needs only the holdings table: a first-time user may import before choosing targets.
+    if (selected === 'import' && view.holdingsTable) return <ImportPanel view={view} onImported={afterImport} />;
     if (view.nextStep) {
       // A first run: what to do next, in every tab; Setup keeps its own buttons below it.
       const step = <NextStep view={{ ...view, nextStep: view.nextStep }} inSetup={selected === 'setup'} onSetup={() => setTab('setup')} onReadAgain={refresh} />;
@@ -87,7 +89,7 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
       );
     }
     if (selected === 'setup') return setup();
-    if (selected === 'import') return view.holdingsTable ? <ImportPanel view={view} onImported={afterImport} /> : <Caption1>Set up the holdings table first: {view.problem}</Caption1>;
+    if (selected === 'import') return <Caption1>Set up the holdings table first: {view.problem}</Caption1>;
     if (!view.drift) {
       // A mistake in a cell is fixed in the workbook, not in Setup; the message above names the cell.
       return <Caption1 data-testid="waiting">This tab shows once the workbook reads cleanly: fix the cell the message above names, and it updates by itself.</Caption1>;

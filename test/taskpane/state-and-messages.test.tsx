@@ -48,6 +48,10 @@ describe('first-run states are next steps with a button, not errors', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     fireEvent.click(within(step).getByRole('button', { name: 'Go to Setup' }));
     expect(screen.getByRole('tab', { name: 'Setup', selected: true })).toBeTruthy();
+    // Importing needs only the holdings: it is there before the targets are.
+    tab('Import');
+    expect(screen.getByLabelText('Positions files (.csv)')).toBeTruthy();
+    expect(screen.queryByTestId('next-step')).toBeNull();
   });
 });
 

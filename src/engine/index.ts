@@ -9,13 +9,14 @@ export { addDays, addMonths, daysBetween, excelSerialToIso, isoToExcelSerial, lo
 export { describePlace, InputError, isInputError, oneLine, TargetsNotChosen, warning } from './errors';
 export type { Place, Warning, WarningKind } from './errors';
 export type { Cents } from './money';
-export { absCents, addCents, cents, centsToNumber, Money, negateCents, subtractCents, sumCents, ZERO_CENTS } from './money';
+export { absCents, addCents, amountCents, cents, centsToNumber, MAX_ROW_AMOUNT, Money, negateCents, subtractCents, sumCents, ZERO_CENTS } from './money';
 export {
   formatCents,
   formatDollarAmount,
   formatList,
   formatPercent,
   formatPercentUpTo,
+  formatPlainNumber,
   formatPoints,
   formatPrice,
   formatShares,
@@ -35,7 +36,7 @@ export type {
 export { CASH_CLASS, CASH_TICKER, keyOf } from './model';
 export type { TableInput } from './table';
 export { headerColumns } from './table';
-export { ACCOUNTS_COLUMNS } from './accounts';
+export { ACCOUNTS_COLUMNS, inferAccountType } from './accounts';
 export { SETTINGS_COLUMNS, settingKey } from './settings';
 export { readHousehold, withAsOf } from './household';
 export { isFundsTable, MIX_COLUMNS, MIX_TABLE_NAMES } from './mix';

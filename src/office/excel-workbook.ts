@@ -3,11 +3,12 @@
  * sheets and tables recorded in ownership.ts; asks the caller (through WorkbookRefusal) before
  * replacing its own earlier output.
  */
+import { keyOf } from '../engine';
 import type { Cell } from '../engine';
 import { firstRowOf, rectangle, sheetOfAddress } from './address';
 import { cellsOf, Requirements, VALUES_AS_JSON_SET } from './cell-values';
 import { Ownership, OWNERSHIP_SETTING, parseOwnership, withOwned } from './ownership';
-import { NewTable, PositionsImport, sameCells, SheetContent, SheetLayout, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from './workbook-port';
+import { ColumnUpdate, NewTable, PositionsImport, sameCells, SheetContent, SheetLayout, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from './workbook-port';
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -198,6 +199,39 @@ export function excelWorkbook(excel: ExcelHost, requirements: Requirements = MAN
         for (const row of [...change.holdings.remove].sort((a, b) => b.index - a.index)) holdings.rows.getItemAt(row.index).delete();
         if (change.holdings.add.length > 0) holdings.rows.add(undefined, change.holdings.add.map((r) => r.map(toExcelCell)));
         if (accounts && change.accounts!.add.length > 0) accounts.rows.add(undefined, change.accounts!.add.map((r) => r.map(toExcelCell)));
+        await context.sync();
+      }),
+
+    updateOwnColumn: (update: ColumnUpdate) =>
+      excel.run(async (context) => {
+        const table = context.workbook.tables.getItemOrNullObject(update.table);
+        table.load('id');
+        const owned = loadOwnership(context);
+        await context.sync();
+        if (table.isNullObject) throw new WorkbookRefusal('missing', `there is no ${update.table} table`);
+        if (!owned().tables.includes(table.id)) throw new WorkbookRefusal('notOurs', `${update.table} is not a table Rebalance created, so its cells were left alone`);
+        const header = table.getHeaderRowRange().load('values');
+        const body = table.getDataBodyRange().load('values');
+        await context.sync();
+        const headers = (header.values[0] ?? []).map((h) => keyOf(String(h)));
+        const column = headers.indexOf(keyOf(update.column));
+        const keyColumn = headers.indexOf(keyOf(update.keyColumn));
+        if (column < 0 || keyColumn < 0) throw new WorkbookRefusal('missing', `${update.table} has no ${column < 0 ? update.column : update.keyColumn} column; nothing was written`);
+        for (const row of update.rows) {
+          if (!sameCells([body.values[row.index]?.[keyColumn]], [row.key])) {
+            throw new WorkbookRefusal('changed', `${update.table} changed since the pane read it (its row ${row.index + 1} under the header); nothing was written`);
+          }
+        }
+        for (const row of update.rows) body.getCell(row.index, column).values = [[toExcelCell(row.value)]];
+        await context.sync();
+      }),
+
+    selectRange: (address: string) =>
+      excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(sheetOfAddress(address));
+        // Selecting a range on a sheet that is not active fails: show its sheet first.
+        sheet.activate();
+        sheet.getRange(address.slice(address.lastIndexOf('!') + 1)).select();
         await context.sync();
       }),
 

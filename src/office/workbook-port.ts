@@ -76,6 +76,20 @@ export interface PositionsImport {
   readonly accounts: { readonly table: string; readonly add: readonly Cell[][] } | null;
 }
 
+/**
+ * New values for one column of a table the add-in created, row by row. Each row says what its key
+ * cell must still hold (the account's name), so a row the user moved or renamed since is not written.
+ */
+export interface ColumnUpdate {
+  readonly table: string;
+  /** The header of the column written, as the table has it. */
+  readonly column: string;
+  /** The header of the column that identifies each row. */
+  readonly keyColumn: string;
+  /** Data rows (0 is the first row under the header). */
+  readonly rows: readonly { readonly index: number; readonly key: Cell; readonly value: Cell }[];
+}
+
 export interface WorkbookPort {
   /** Every Excel table with its values. */
   readTables(): Promise<WorkbookTable[]>;
@@ -93,6 +107,14 @@ export interface WorkbookPort {
    * to delete no longer holds what the preview read (the user edited Holdings meanwhile).
    */
   importPositions(change: PositionsImport): Promise<void>;
+  /**
+   * Writes some cells of one column in a table the add-in created; refuses ('notOurs') a user's table,
+   * ('missing') a table or column that is not there, and ('changed') when a row's key no longer holds
+   * what the pane read, writing nothing.
+   */
+  updateOwnColumn(update: ColumnUpdate): Promise<void>;
+  /** Shows the user a place: activates its sheet and selects the range ("Holdings!D7"). Writes nothing. */
+  selectRange(address: string): Promise<void>;
   /** Calls `onChange` with the id of a table whose cells changed; resolves to an unsubscribe. */
   onTableChanged(onChange: (tableId: string) => void): Promise<() => Promise<void>>;
 }

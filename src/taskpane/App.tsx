@@ -7,8 +7,6 @@ import * as React from 'react';
 import {
   Caption1,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Tab,
   TabList,
@@ -21,8 +19,11 @@ import { DraftChoices, DraftPanel, Draft } from './components/DraftPanel';
 import { DriftPanel } from './components/DriftPanel';
 import { ExposurePanel } from './components/ExposurePanel';
 import { ImportPanel } from './components/ImportPanel';
+import { NextStep } from './components/NextStep';
+import { GoToCell, Notice } from './components/Notice';
 import { ReviewPanel } from './components/ReviewPanel';
 import { SetupPanel } from './components/SetupPanel';
+import { placeAddress } from './cell-place';
 import { PaneContext } from './PaneContext';
 import type { PanePorts } from './ports';
 import { useWorkbookView } from './use-workbook-view';
@@ -72,21 +73,34 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
 
   const panel = (): React.ReactNode => {
     if (!view) return <Spinner label="Reading the workbook…" />;
-    if (selected === 'setup') return <SetupPanel tables={tables} view={view} onChooseHoldings={setHoldingsName} onChanged={refresh} />;
-    if (selected === 'import') return view.holdingsTable ? <ImportPanel view={view} onImported={afterImport} /> : <Caption1>Set up the holdings table first: {view.problem}</Caption1>;
-    if (!view.drift) {
-      // A first-run step sends the user to Setup; a mistake in a cell is fixed in the workbook, not in Setup.
-      return view.nextStep ? (
-        <Caption1 data-testid="waiting">Finish Setup first: {view.problem}</Caption1>
+    const setup = () => <SetupPanel tables={tables} view={view} onChooseHoldings={setHoldingsName} onChanged={refresh} />;
+    // Import needs only the holdings table: a first-time user may import before choosing targets.
+    if (selected === 'import' && view.holdingsTable) return <ImportPanel view={view} onImported={afterImport} />;
+    if (view.nextStep) {
+      // A first run: what to do next, in every tab; Setup keeps its own buttons below it.
+      const step = <NextStep view={{ ...view, nextStep: view.nextStep }} inSetup={selected === 'setup'} onSetup={() => setTab('setup')} onReadAgain={refresh} />;
+      return selected === 'setup' ? (
+        <div style={{ display: 'grid', gap: 12 }}>
+          {step}
+          {setup()}
+        </div>
       ) : (
-        <Caption1 data-testid="waiting">This tab shows once the workbook reads cleanly: fix the cell the message above names, and it updates by itself.</Caption1>
+        step
       );
     }
+    if (selected === 'setup') return setup();
+    if (selected === 'import') return <Caption1>Set up the holdings table first: {view.problem}</Caption1>;
+    if (!view.drift) {
+      // A mistake in a cell is fixed in the workbook, not in Setup; the message above names the cell.
+      return <Caption1 data-testid="waiting">This tab shows once the workbook reads cleanly: fix the cell the message above names, and it updates by itself.</Caption1>;
+    }
     if (selected === 'drift') return <DriftPanel drift={view.drift} due={view.due} />;
-    if (selected === 'trades') return <DraftPanel view={view} draft={draft} onDraft={setDraft} choices={choices} onChoices={setChoices} />;
+    if (selected === 'trades') return <DraftPanel view={view} draft={draft} onDraft={setDraft} choices={choices} onChoices={setChoices} onChanged={refresh} onReview={() => setTab('review')} />;
     if (selected === 'review') return <ReviewPanel view={view} drift={view.drift} due={view.due} draft={draft} onChanged={refresh} />;
     return <ExposurePanel view={view} />;
   };
+  // A mistake in the workbook (not a first-run step) is an error naming its cell, with Go to cell.
+  const mistake = view?.problem && !view.nextStep ? view : null;
 
   return (
     <main style={{ padding: 12, display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)', overflowWrap: 'break-word', color: tokens.colorNeutralForeground1 }}>
@@ -98,33 +112,27 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
           Computed in this workbook; nothing leaves it.
         </Caption1>
       </header>
-      {failure && (
-        <MessageBar layout="multiline" intent="error" role="alert">
-          <MessageBarBody>{failure}</MessageBarBody>
-        </MessageBar>
-      )}
-      {imported && (
-        <MessageBar layout="multiline" intent="success" role="status">
-          <MessageBarBody data-testid="imported">{imported}</MessageBarBody>
-        </MessageBar>
-      )}
-      {view?.problem && (
-        // A first-run step (no targets chosen yet) is said as the next step, not as an error.
-        <MessageBar layout="multiline" intent={view.nextStep ? 'info' : 'error'} role={view.nextStep ? 'status' : 'alert'}>
-          <MessageBarBody data-testid="problem">{view.problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice notice={failure ? { intent: 'error', title: 'Cannot read the workbook', text: failure } : null} />
+      <Notice notice={imported ? { intent: 'success', title: 'Imported', text: imported } : null} testId="imported" />
+      <Notice
+        notice={mistake ? { intent: 'error', title: 'Check your data', text: mistake.problem!, cell: mistake.problemPlace && placeAddress(mistake, mistake.problemPlace) } : null}
+        testId="problem"
+      />
       {warnings.length > 0 && (
         <details>
           <summary>
             {warnings.length} note{warnings.length === 1 ? '' : 's'} about the data
           </summary>
           <ul style={{ margin: '4px 0', paddingLeft: 18 }}>
-            {warnings.map((w, i) => (
-              <li key={i}>
-                <Caption1>{w.message}</Caption1>
-              </li>
-            ))}
+            {warnings.map((w, i) => {
+              // A note about one row offers to go there; one about a whole column or table does not.
+              const cell = view && w.row !== null ? placeAddress(view, w) : null;
+              return (
+                <li key={i}>
+                  <Caption1>{w.message}</Caption1> {cell && <GoToCell address={cell} />}
+                </li>
+              );
+            })}
           </ul>
         </details>
       )}

@@ -14,6 +14,8 @@ export const browserClipboard: ClipboardPort = {
         // Permission refused in this host: fall back to the copy command below.
       }
     }
+    // Selecting the text area takes focus, and removing it would drop focus to the page: it goes back.
+    const focused = document.activeElement;
     const area = document.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');
@@ -21,8 +23,13 @@ export const browserClipboard: ClipboardPort = {
     area.style.opacity = '0';
     document.body.appendChild(area);
     area.select();
-    const copied = document.execCommand('copy');
-    area.remove();
+    let copied = false;
+    try {
+      copied = document.execCommand('copy');
+    } finally {
+      area.remove();
+      if (focused instanceof HTMLElement && focused.isConnected) focused.focus();
+    }
     if (!copied) throw new Error('the host does not allow copying; select the trades sheet and copy from there');
   },
 };

@@ -16,9 +16,10 @@ const STAGES: Record<SolveProgress['stage'], string> = {
 };
 
 export function progressOf(progress: SolveProgress): DraftProgress {
-  // HiGHS reports an infinite gap until it has a plan; there is nothing to say then.
-  const gap = progress.gap === null || !Number.isFinite(progress.gap) ? '' : ` (proven within ${formatPercent(progress.gap, 2)})`;
-  return { fraction: (progress.stage - 1) / 3, message: `${STAGES[progress.stage]}${gap}` };
+  // HiGHS reports an infinite gap until it has a bound, and a gap of 100% or more proves nothing worth saying.
+  const gap = progress.gap !== null && Number.isFinite(progress.gap) && progress.gap >= 0 && progress.gap < 1 ? ` (proven within ${formatPercent(progress.gap, 2)})` : '';
+  const of = Object.keys(STAGES).length;
+  return { step: { number: progress.stage, of }, message: `Step ${progress.stage} of ${of}: ${STAGES[progress.stage]}${gap}` };
 }
 
 export function draftResultOf(plan: Plan): DraftResult {

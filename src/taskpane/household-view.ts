@@ -19,6 +19,7 @@ import {
   TableInput,
   withAsOf,
 } from '../engine';
+import type { Place } from '../engine';
 import type { WorkbookTable } from '../office/workbook-port';
 
 export type Role = 'targets' | 'accounts' | 'settings' | 'funds' | 'identical' | 'mix' | 'reviewLog';
@@ -98,9 +99,17 @@ export interface HouseholdView {
   readonly asOf: IsoDate;
   /** The engine's message for bad input, or why there is nothing to show yet. */
   readonly problem: string | null;
-  /** The problem is the next step, not a mistake (Targets lists the classes, no target typed yet). */
-  readonly nextStep: boolean;
+  /** Where the problem is, when it is in a cell or table (Go to cell). */
+  readonly problemPlace: Place | null;
+  /** The problem is a first-run step, not a mistake: which one. */
+  readonly nextStep: NextStep | null;
 }
+
+/**
+ * A household not set up yet: no holdings table, no Targets table, or Targets listing the classes
+ * with no target typed. Shown as what to do next, not as an error.
+ */
+export type NextStep = 'holdings' | 'targets' | 'chooseTargets';
 
 export function viewHousehold(all: readonly WorkbookTable[], holdingsName: string | null, today: IsoDate): HouseholdView {
   const roles: Role[] = ['targets', 'accounts', 'settings', 'funds', 'identical', 'mix', 'reviewLog'];
@@ -109,10 +118,16 @@ export function viewHousehold(all: readonly WorkbookTable[], holdingsName: strin
   const chosen = holdingsName ? all.find((t) => t.name === holdingsName) : undefined;
   const holdings: Lookup = chosen ? { table: chosen, problem: null } : holdingsLookup(all);
   const holdingsTable = holdings.table;
-  const empty = { holdingsTable, found, tables: null, household: null, drift: null, due: null, asOf: today, nextStep: false };
+  const empty = { holdingsTable, found, tables: null, household: null, drift: null, due: null, asOf: today, problemPlace: null, nextStep: null };
   const ambiguous = [holdings, ...lookups].find((l) => l.problem !== null);
   if (ambiguous) return { ...empty, problem: ambiguous.problem };
-  if (!holdingsTable) return { ...empty, problem: 'No holdings table found. Format your holdings as an Excel table (Insert > Table) with a header row.' };
+  if (!holdingsTable) {
+    return {
+      ...empty,
+      problem: 'No holdings table yet. Format your holdings as an Excel table (Insert > Table) with a header row: Account, Ticker, Shares, Price, and Class if you have it.',
+      nextStep: 'holdings',
+    };
+  }
   const tables: HouseholdTables = {
     holdings: asInput(holdingsTable, 'Holdings')!,
     targets: asInput(found.targets, 'Targets'),
@@ -125,12 +140,13 @@ export function viewHousehold(all: readonly WorkbookTable[], holdingsName: strin
   try {
     const household = withAsOf(readHousehold(tables), null, today);
     const asOf = household.settings.asOf!;
-    if (household.targets.length === 0) return { ...empty, tables, household, asOf, problem: 'There is no Targets table yet. Create it in Setup.', nextStep: true };
+    if (household.targets.length === 0) return { ...empty, tables, household, asOf, problem: 'There is no Targets table yet. Create it in Setup.', nextStep: 'targets' };
     const drift = computeDrift(household);
-    return { holdingsTable, found, tables, household, drift, due: reviewDue(drift, household.settings, asOf), asOf, problem: null, nextStep: false };
+    return { holdingsTable, found, tables, household, drift, due: reviewDue(drift, household.settings, asOf), asOf, problem: null, problemPlace: null, nextStep: null };
   } catch (e) {
-    if (e instanceof TargetsNotChosen) return { ...empty, tables, problem: e.message, nextStep: true };
-    if (isInputError(e)) return { ...empty, tables, problem: e.message };
+    const problemPlace: Place | null = isInputError(e) ? { table: e.table, row: e.row, column: e.column } : null;
+    if (e instanceof TargetsNotChosen) return { ...empty, tables, problem: e.message, problemPlace, nextStep: 'chooseTargets' };
+    if (isInputError(e)) return { ...empty, tables, problem: e.message, problemPlace };
     throw e;
   }
 }

@@ -62,9 +62,12 @@ export interface DraftResult {
   readonly warnings: readonly string[];
 }
 
+/**
+ * Where a draft is: which of the planner's named steps runs (null before the first, while the solver
+ * loads). How long a step takes is not known beforehand, so there is no fraction to show.
+ */
 export interface DraftProgress {
-  /** 0..1, or null while the planner cannot tell. */
-  readonly fraction: number | null;
+  readonly step: { readonly number: number; readonly of: number } | null;
   readonly message: string;
 }
 

@@ -41,6 +41,13 @@ export async function createStarterTables(
   return created;
 }
 
+/** Creates the Accounts table from rows the caller built (the Trades tab's contributions in them). */
+export async function createAccountsTable(workbook: WorkbookPort, rows: Cell[][]): Promise<string> {
+  const { table, sheet } = ROLE_NAMES.accounts;
+  await workbook.createTable({ sheet, table, values: rows, numberFormats: STARTERS.accounts.formats });
+  return table;
+}
+
 /**
  * Offered when the household holds funds that look multi-class (a Class of Mixed, or none) and there
  * is no Mix table: rows for each such fund — derived weights where Funds gives them, else one row per

@@ -9,7 +9,7 @@
   'use strict';
   var seed = window.__rebalSeed || { sheets: [], tables: [] };
   var nextId = 1;
-  var book = { sheets: [], tables: [], settings: {}, listeners: [] };
+  var book = { sheets: [], tables: [], settings: {}, listeners: [], selection: null };
 
   function columnLetters(col) {
     var s = '';
@@ -61,13 +61,24 @@
     });
     return { rows: rows, cols: cols };
   }
+  /* "D7" or "A2:H2" (with or without $) → 0-based bounds. */
+  function parseA1(a1) {
+    var m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(a1);
+    if (!m) throw new Error('stub: cannot read the address ' + a1);
+    function col(letters) { return letters.toUpperCase().split('').reduce(function (n, ch) { return n * 26 + ch.charCodeAt(0) - 64; }, 0) - 1; }
+    var r0 = +m[2] - 1, c0 = col(m[1]);
+    var r1 = m[4] ? +m[4] - 1 : r0, c1 = m[3] ? col(m[3]) : c0;
+    return { r0: r0, c0: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
   function addTable(sheet, r0, c0, rows, cols, name) {
     var t = { id: '{table-' + nextId++ + '}', name: name || 'Table' + nextId, sheet: sheet, r0: r0, c0: c0, rows: rows, cols: cols };
     book.tables.push(t);
     return t;
   }
   function address(sheet, r0, c0, rows, cols) {
-    return quoteSheet(sheet.name) + '!' + columnLetters(c0) + (r0 + 1) + ':' + columnLetters(c0 + cols - 1) + (r0 + rows);
+    var first = columnLetters(c0) + (r0 + 1);
+    /* One cell is "D7", as Excel says it. */
+    return quoteSheet(sheet.name) + '!' + (rows === 1 && cols === 1 ? first : first + ':' + columnLetters(c0 + cols - 1) + (r0 + rows));
   }
   function loadable(o) {
     o.load = function () { return o; };
@@ -90,6 +101,12 @@
         autofitColumns: function () { sheet.fitted = { r0: r0, rows: rows, c0: c0, cols: cols }; },
         set columnWidth(w) { for (var c = 0; c < cols; c++) sheet.widths[c0 + c] = w; },
         set wrapText(b) { for (var c = 0; c < cols; c++) sheet.wrapped[c0 + c] = b; },
+      },
+      getCell: function (r, c) { return rangeProxy(sheet, r0 + r, c0 + c, 1, 1); },
+      /* Excel selects only on the active sheet; the adapter activates it first. */
+      select: function () {
+        if (!sheet.active) throw new Error('stub: select() on a sheet that is not active');
+        book.selection = address(sheet, r0, c0, rows, cols);
       },
       clear: function () {
         Object.keys(sheet.cells).forEach(function (k) { delete sheet.cells[k]; });
@@ -116,6 +133,7 @@
       isNullObject: false,
       getRange: function () { return rangeProxy(t.sheet, t.r0, t.c0, t.rows, t.cols); },
       getDataBodyRange: function () { return rangeProxy(t.sheet, t.r0 + 1, t.c0, t.rows - 1, t.cols); },
+      getHeaderRowRange: function () { return rangeProxy(t.sheet, t.r0, t.c0, 1, t.cols); },
       rows: {
         /* Deleting a table row moves the table's rows below it up, within the table's columns (as Excel does). */
         getItemAt: function (i) {
@@ -145,7 +163,11 @@
       isNullObject: false,
       get id() { return sheet.id; },
       get name() { return sheet.name; },
-      getRange: function () { var u = usedSize(sheet); return rangeProxy(sheet, 0, 0, Math.max(1, u.rows), Math.max(1, u.cols)); },
+      getRange: function (a1) {
+        if (a1 === undefined) { var u = usedSize(sheet); return rangeProxy(sheet, 0, 0, Math.max(1, u.rows), Math.max(1, u.cols)); }
+        var b = parseA1(a1);
+        return rangeProxy(sheet, b.r0, b.c0, b.rows, b.cols);
+      },
       getRangeByIndexes: function (r, c, rows, cols) { return rangeProxy(sheet, r, c, rows, cols); },
       activate: function () { book.sheets.forEach(function (s) { s.active = s === sheet; }); },
       tables: {
@@ -177,6 +199,11 @@
       }),
       worksheets: {
         getItemOrNullObject: function (name) { var s = sheetByName(name); return s ? sheetProxy(s) : nullObject; },
+        getItem: function (name) {
+          var s = sheetByName(name);
+          if (!s) throw new Error('The requested resource doesn\'t exist.');
+          return sheetProxy(s);
+        },
         add: function (name) {
           if (sheetByName(name)) throw new Error('A resource with the same name or identifier already exists.');
           return sheetProxy(addSheet(name));
@@ -233,6 +260,8 @@
     tableNames: function () { return book.tables.map(function (t) { return t.name; }); },
     settings: function () { return JSON.parse(JSON.stringify(book.settings)); },
     customFunctions: function () { return Object.keys(associated).sort(); },
+    /** The range the add-in last selected ("Holdings!D7"), as Excel's address of it. */
+    selection: function () { return book.selection; },
     activeSheet: function () { var s = book.sheets.find(function (x) { return x.active; }); return s ? s.name : null; },
     /** Number formats (row by row, null for none), bold rows, column widths, wrapped columns and the rows widths were fitted to. */
     sheetLayout: function (name) {

@@ -94,7 +94,7 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
   // Setup: the pane opens here because Targets is missing, and shows what it read and inferred.
   await page.getByRole('tab', { name: 'Setup', selected: true }).waitFor();
   expect(await workbook(page, 'customFunctions')).toEqual(['DRIFT', 'DUE', 'EXPOSURE', 'TRADES']);
-  await page.getByText('There is no Targets table yet. Create it in Setup.').waitFor();
+  await page.getByText('There is no Targets table yet: Create tables, below, makes one listing your classes, for you to type the weights.').waitFor();
   const columns = page.getByRole('table', { name: 'Columns detected in the holdings table' });
   await columns.getByRole('row', { name: 'Value Value' }).waitFor();
   expect(await page.getByRole('combobox', { name: 'Ann Roth IRA' }).inputValue()).toBe('Roth');
@@ -113,6 +113,10 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
     ['Intl Stocks', '', '', '', 'type your target'],
   ]);
   await page.getByText('Targets, row 2, column Target: no target is filled in yet: type the share you want of each class (US Stocks, Bonds, Cash, Intl Stocks); together they make 100%').waitFor();
+  // The next step's button takes the user to the first target to type, in Excel.
+  await page.getByRole('button', { name: 'Go to Targets Targets!B2' }).click();
+  await page.waitForFunction(() => (window as unknown as { __workbook: { selection(): string | null } }).__workbook.selection() === 'Targets!B2');
+  expect(await workbook(page, 'activeSheet')).toBe('Targets');
   expect(await workbook(page, 'tableValues', 'Accounts')).toEqual([
     ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade', 'Number'],
     ['Joint Taxable', 'Taxable', '', 0, 0, 'Yes', ''],
@@ -230,6 +234,22 @@ test('Setup → Drift → Draft → Write → Review on a household that starts 
   expect(await workbook(page, 'tableValues', 'Holdings')).toEqual(HOLDINGS_ROWS);
   await page.screenshot({ path: join(OUT, '04b-saved-values.png'), fullPage: true });
 
+  // The contribution typed for this quarter is kept for the next in Accounts, the add-in's own table
+  // (Setup created it): after a confirmation, only that cell; the draft made before still holds.
+  await page.getByRole('textbox', { name: 'Contribution to Joint Taxable' }).fill('1,000');
+  await page.getByRole('button', { name: 'Save contributions to Accounts' }).click();
+  await page.getByRole('alertdialog', { name: 'Save contributions to Accounts?' }).getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved the contributions of Joint Taxable $1,000.00 in Accounts.').waitFor();
+  expect(await workbook(page, 'tableValues', 'Accounts')).toEqual([
+    ['Account', 'Type', 'Owner', 'Contribution', 'Reserve', 'Trade', 'Number'],
+    ['Joint Taxable', 'Taxable', '', 1000, 0, 'Yes', ''],
+    ['Ann Roth IRA', 'Roth', '', 0, 0, 'Yes', ''],
+    ['Bob 401k', 'Traditional', '', 0, 0, 'Yes', ''],
+  ]);
+  await page.getByRole('button', { name: 'Save contributions to Accounts' }).waitFor({ state: 'detached' });
+  expect(await page.getByRole('button', { name: 'Write to sheet' }).isEnabled()).toBe(true);
+  await page.screenshot({ path: join(OUT, '04c-contributions-saved.png'), fullPage: true });
+
   // Review: the log table is created with today's row.
   await page.getByRole('tab', { name: 'Review' }).click();
   await page.getByRole('textbox', { name: 'Note for the log' }).fill('Q4: trimmed US stocks');
@@ -262,6 +282,17 @@ test('the dark theme, on a household that is already set up', async () => {
   await page.getByRole('button', { name: 'Draft' }).click();
   await page.getByRole('group', { name: 'Trades in Joint Taxable' }).waitFor({ timeout: 20000 });
   await page.screenshot({ path: join(OUT, '07-trades-dark.png'), fullPage: true });
+  // No Accounts table to keep a contribution in for next quarter: the pane offers to create one holding it.
+  await page.getByRole('textbox', { name: 'Contribution to Bob 401k' }).fill('500');
+  await page.getByRole('button', { name: 'Create Accounts with these contributions' }).click();
+  await page.getByText(/^Created Accounts on its own sheet with these contributions/).waitFor();
+  expect((await workbook<unknown[][]>(page, 'tableValues', 'Accounts')).map((r) => [r[0], r[1], r[3]])).toEqual([
+    ['Account', 'Type', 'Contribution'],
+    ['Joint Taxable', 'Taxable', 0],
+    ['Ann Roth IRA', 'Roth', 0],
+    ['Bob 401k', 'Traditional', 500],
+  ]);
+  expect(JSON.parse((await workbook<Record<string, string>>(page, 'settings'))['RebalanceInExcel.owned']).tables).toHaveLength(1);
   await page.close();
 });
 
@@ -358,5 +389,9 @@ test('a Stocks cell’s price, read through valuesAsJson where Excel has ExcelAp
 
   const older = await openPane(seed('1.15'));
   expect(await older.getByTestId('problem').textContent()).toMatch(/^Holdings, row 2, column Price: the cell holds the error #VALUE!/);
+  // Go to cell selects the cell the message names, on its sheet.
+  await older.getByRole('button', { name: 'Go to cell Holdings!E2' }).click();
+  await older.waitForFunction(() => (window as unknown as { __workbook: { selection(): string | null } }).__workbook.selection() === 'Holdings!E2');
+  expect(await workbook(older, 'activeSheet')).toBe('Holdings');
   await older.close();
 });

@@ -27,8 +27,10 @@ function workbookMock(sheets: Record<string, string>, owned: { sheets: string[];
   const sheet = (id: string | null) => ({
     id: id ?? '',
     cells: range(),
-    getRange() {
-      return this.cells;
+    getRange(address?: string) {
+      if (address === undefined) return this.cells;
+      seen.calls.push(`range ${address}`);
+      return { select: () => seen.calls.push(`select ${address} on ${id}`) };
     },
     getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
       seen.calls.push(`range ${row},${col} ${rows}x${cols}`);
@@ -54,6 +56,11 @@ function workbookMock(sheets: Record<string, string>, owned: { sheets: string[];
             const self = this as unknown as Record<string, unknown>;
             return self[`sheet:${name}`] ?? self.missing;
           },
+          getItem(name: string) {
+            const self = this as unknown as Record<string, unknown>;
+            if (!self[`sheet:${name}`]) throw new Error(`no sheet ${name}`);
+            return self[`sheet:${name}`];
+          },
           add(name: string) {
             seen.calls.push(`add sheet ${name}`);
             return this.newSheet;
@@ -72,9 +79,19 @@ function workbookMock(sheets: Record<string, string>, owned: { sheets: string[];
         tables: {
           found: {
             id: tableId ?? '',
-            body: { values: [['Joint', 'VTI', 10], ['Roth', 'BND', 4], ['Joint', 'CASH', 5]] },
+            body: {
+              values: [['Joint', 'VTI', 10], ['Roth', 'BND', 4], ['Joint', 'CASH', 5]],
+              // A cell the adapter writes: recorded as it is set.
+              getCell(row: number, col: number) {
+                return Object.defineProperty({}, 'values', { set: (v: unknown) => seen.calls.push(`write ${row},${col} ${JSON.stringify(v)}`) });
+              },
+            },
+            header: { values: [['Account', 'Ticker', 'Contribution']] },
             getDataBodyRange() {
               return this.body;
+            },
+            getHeaderRowRange() {
+              return this.header;
             },
             rows: {
               add: (_at: unknown, rows: unknown[][]) => seen.calls.push(`append ${JSON.stringify(rows)}`),
@@ -220,5 +237,34 @@ describe('the Excel workbook adapter', () => {
     const stock = { type: 'LinkedEntity', text: 'Vanguard Total Bond', properties: {} };
     await port.importPositions({ holdings: { table: 'Holdings', remove: [{ index: 1, values: ['Roth', 'BND', stock] }], add: [] }, accounts: null });
     expect(seen.calls).toEqual(['delete 1']);
+  });
+
+  it('writes the given cells of one column of its own table, each row checked to still hold its key', async () => {
+    const { port, seen } = workbookMock({}, { sheets: [], tables: ['acct-1'] }, 'acct-1');
+    await port.updateOwnColumn({ table: 'Accounts', column: 'contribution', keyColumn: 'Account', rows: [{ index: 1, key: 'Roth', value: 1000 }, { index: 2, key: 'Joint', value: null }] });
+    expect(seen.calls).toEqual(['write 1,2 [[1000]]', 'write 2,2 [[""]]']);
+  });
+
+  it('writes no cell of a user’s table, of a row whose key changed, or of a column that is not there', async () => {
+    const theirs = workbookMock({}, { sheets: [], tables: ['acct-1'] }, 'user-accounts');
+    expect((await refusal(theirs.port.updateOwnColumn({ table: 'Accounts', column: 'Contribution', keyColumn: 'Account', rows: [{ index: 0, key: 'Joint', value: 5 }] }))).reason).toBe('notOurs');
+    expect(theirs.seen.calls).toEqual([]);
+
+    const moved = workbookMock({}, { sheets: [], tables: ['acct-1'] }, 'acct-1');
+    const rows = [{ index: 0, key: 'Joint', value: 5 }, { index: 1, key: 'Joint', value: 6 }];
+    const e = await refusal(moved.port.updateOwnColumn({ table: 'Accounts', column: 'Contribution', keyColumn: 'Account', rows }));
+    expect(e.reason).toBe('changed');
+    expect(e.message).toBe('Accounts changed since the pane read it (its row 2 under the header); nothing was written');
+    expect(moved.seen.calls).toEqual([]);
+
+    const noColumn = workbookMock({}, { sheets: [], tables: ['acct-1'] }, 'acct-1');
+    expect((await refusal(noColumn.port.updateOwnColumn({ table: 'Accounts', column: 'Reserve', keyColumn: 'Account', rows: [{ index: 0, key: 'Joint', value: 5 }] }))).reason).toBe('missing');
+    expect(noColumn.seen.calls).toEqual([]);
+  });
+
+  it('goes to a cell: activates its sheet, then selects the range there', async () => {
+    const { port, seen } = workbookMock({ "Bob's IRA": 'sheet-7' }, null);
+    await port.selectRange("'Bob''s IRA'!D7");
+    expect(seen.calls).toEqual(['activate', 'range D7', "select D7 on sheet-7"]);
   });
 });

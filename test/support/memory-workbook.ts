@@ -2,8 +2,9 @@
  * An in-memory WorkbookPort with the Excel adapter's rules (writes only what it created, asks
  * before replacing its own sheet), for testing the pane without Office.
  */
+import { keyOf } from '../../src/engine';
 import type { Cell } from '../../src/engine';
-import { NewTable, PositionsImport, sameCells, SheetContent, SheetLayout, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from '../../src/office/workbook-port';
+import { ColumnUpdate, NewTable, PositionsImport, sameCells, SheetContent, SheetLayout, SheetState, WorkbookPort, WorkbookRefusal, WorkbookTable } from '../../src/office/workbook-port';
 
 interface MemoryTable {
   name: string;
@@ -16,6 +17,8 @@ interface MemoryTable {
 export class MemoryWorkbook implements WorkbookPort {
   readonly tables: MemoryTable[] = [];
   readonly sheets = new Map<string, { ours: boolean; rows: Cell[][]; content: 'values' | 'formulas'; layout?: SheetLayout }>();
+  /** The ranges the pane selected, in order (Go to cell). */
+  readonly selected: string[] = [];
   private listeners: ((id: string) => void)[] = [];
   private nextId = 1;
 
@@ -23,6 +26,13 @@ export class MemoryWorkbook implements WorkbookPort {
   withUserTable(name: string, values: Cell[][], sheet = name): this {
     this.tables.push({ name, id: `t${this.nextId++}`, sheet, values, ours: false });
     this.sheets.set(sheet, { ours: false, rows: values, content: 'values' });
+    return this;
+  }
+
+  /** A table the add-in created earlier (Setup), on a sheet of its own name. */
+  withOwnTable(name: string, values: Cell[][], sheet = name): this {
+    this.tables.push({ name, id: `t${this.nextId++}`, sheet, values, ours: true });
+    this.sheets.set(sheet, { ours: true, rows: values, content: 'values' });
     return this;
   }
 
@@ -84,6 +94,23 @@ export class MemoryWorkbook implements WorkbookPort {
     holdings.values = [...holdings.values.filter((_, i) => !removed.has(i)), ...change.holdings.add.map((r) => [...r])];
     if (accounts && change.accounts) accounts.values = [...accounts.values, ...change.accounts.add.map((r) => [...r])];
     this.listeners.forEach((l) => l(holdings.id));
+  }
+
+  async updateOwnColumn(update: ColumnUpdate): Promise<void> {
+    const t = this.table(update.table);
+    if (!t) throw new WorkbookRefusal('missing', `there is no ${update.table} table`);
+    if (!t.ours) throw new WorkbookRefusal('notOurs', `${update.table} is the user's`);
+    const headers = t.values[0].map((h) => keyOf(String(h)));
+    const column = headers.indexOf(keyOf(update.column));
+    const keyColumn = headers.indexOf(keyOf(update.keyColumn));
+    if (column < 0 || keyColumn < 0) throw new WorkbookRefusal('missing', `${update.table} has no such column`);
+    if (update.rows.some((r) => !sameCells([t.values[r.index + 1]?.[keyColumn]], [r.key]))) throw new WorkbookRefusal('changed', `${update.table} changed`);
+    for (const r of update.rows) t.values[r.index + 1][column] = r.value;
+    this.listeners.forEach((l) => l(t.id));
+  }
+
+  async selectRange(address: string): Promise<void> {
+    this.selected.push(address);
   }
 
   async onTableChanged(onChange: (id: string) => void): Promise<() => Promise<void>> {

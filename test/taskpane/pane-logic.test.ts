@@ -1,6 +1,8 @@
 import { viewHousehold } from '../../src/taskpane/household-view';
 import { writeOwnSheet } from '../../src/taskpane/own-sheet';
-import { computeDrift } from '../../src/engine';
+import { computeDrift, readHousehold } from '../../src/engine';
+import type { Cell } from '../../src/engine';
+import { draftInputsKey, draftTables } from '../../src/taskpane/draft-tables';
 import { progressOf } from '../../src/taskpane/engine-planner';
 import { describeLargestDrift } from '../../src/taskpane/review-log';
 import { describeTrade, orderList, tradesSheetName } from '../../src/taskpane/trade-output';
@@ -67,7 +69,8 @@ describe('finding the household’s tables', () => {
   });
 
   it('says what to do when there is no table at all', async () => {
-    expect(viewHousehold([], null, '2026-11-21').problem).toMatch(/^No holdings table found/);
+    expect(viewHousehold([], null, '2026-11-21').problem).toMatch(/^No holdings table yet/);
+    expect(viewHousehold([], null, '2026-11-21').nextStep).toBe('holdings');
   });
 });
 
@@ -93,9 +96,12 @@ describe('numbers in the pane’s own text', () => {
     expect(describeLargestDrift(over)).toBe('US Stocks +10.0 pp');
   });
 
-  it('says nothing of a solver gap that is not yet finite', () => {
-    expect(progressOf({ stage: 2, gap: Infinity }).message).toBe('Cutting tax and trading cost…');
-    expect(progressOf({ stage: 2, gap: 0.00125 }).message).toBe('Cutting tax and trading cost… (proven within 0.13%)');
+  it('names the planner’s step, and says nothing of a solver gap that proves nothing (infinite, unknown, 100% or more)', () => {
+    expect(progressOf({ stage: 1, gap: null })).toEqual({ step: { number: 1, of: 3 }, message: 'Step 1 of 3: Finding the plan closest to target…' });
+    expect(progressOf({ stage: 2, gap: Infinity }).message).toBe('Step 2 of 3: Cutting tax and trading cost…');
+    expect(progressOf({ stage: 2, gap: 1e20 }).message).toBe('Step 2 of 3: Cutting tax and trading cost…');
+    expect(progressOf({ stage: 2, gap: NaN }).message).toBe('Step 2 of 3: Cutting tax and trading cost…');
+    expect(progressOf({ stage: 2, gap: 0.00125 }).message).toBe('Step 2 of 3: Cutting tax and trading cost… (proven within 0.13%)');
   });
 });
 
@@ -106,5 +112,45 @@ describe('writing one of the add-in’s own sheets', () => {
     expect(await writeOwnSheet(w, sheet, async () => false)).toBe('Trades 2026-11-21');
     expect(await writeOwnSheet(w, { ...sheet, rows: [['second']] }, async () => false)).toBeNull();
     expect(w.sheets.get('Trades 2026-11-21')!.rows).toEqual([['first']]);
+  });
+});
+
+describe('the draft’s choices laid over the workbook’s tables', () => {
+  const choices = (accounts: Cell[][] | null) => ({
+    tables: { holdings: { name: 'Holdings', cells: HOLDINGS }, targets: { name: 'Targets', cells: TARGETS }, accounts: accounts && { name: 'Accounts', cells: accounts } },
+    asOf: '2026-11-21',
+    contributions: [
+      { account: 'Joint Taxable', amount: 1000 },
+      { account: 'Roth IRA', amount: 0 },
+    ],
+    mode: 'Full' as const,
+    wholeShares: true,
+    minTrade: 50,
+    taxAware: true,
+  });
+
+  it('with no Accounts table, cite Holdings for the inferred types, never an Accounts row that is not in the workbook', () => {
+    const read = readHousehold(draftTables(choices(null)));
+    expect(read.accounts.map((a) => [a.name, a.type, a.contribution])).toEqual([
+      ['Joint Taxable', 'Taxable', 100000],
+      ['Roth IRA', 'Roth', 0],
+    ]);
+    expect(read.warnings.filter((w) => w.table === 'Accounts')).toEqual([]);
+  });
+
+  it('with an Accounts table that lacks an account, cite only its real rows', () => {
+    const read = readHousehold(draftTables(choices([['Account', 'Contribution'], ['Joint Taxable', 5]])));
+    expect(read.accounts.find((a) => a.name === 'Joint Taxable')!.contribution).toBe(100000);
+    // Joint Taxable (row 2) has no Type: said of row 2; Roth IRA is not in the table, so no row of it is cited.
+    expect(read.warnings.filter((w) => w.kind === 'inferredAccountType').map((w) => [w.table, w.row])).toEqual([['Accounts', 2]]);
+  });
+
+  it('a draft holds when its contributions are saved into Accounts, not when anything else changes', () => {
+    const before = choices([['Account', 'Contribution'], ['Joint Taxable', 5]]);
+    const key = draftInputsKey(before.tables, before.asOf, before.contributions);
+    const saved = choices([['Account', 'Contribution'], ['Joint Taxable', 1000]]);
+    expect(draftInputsKey(saved.tables, saved.asOf, before.contributions)).toBe(key);
+    const edited = choices([['Account', 'Contribution', 'Reserve'], ['Joint Taxable', 5, 100]]);
+    expect(draftInputsKey(edited.tables, edited.asOf, before.contributions)).not.toBe(key);
   });
 });

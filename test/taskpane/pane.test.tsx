@@ -74,10 +74,13 @@ describe('Setup', () => {
       ['US Stocks', null, null, null, 'type your target'],
       ['Bonds', null, null, null, 'type your target'],
     ]);
-    // The pane says what to do next, as a status, not as an error.
+    // The pane says what to do next, not as an error, with a button that takes the user to the first target to type.
     const next = await screen.findByTestId('problem');
     expect(next.textContent).toMatch(/no target is filled in yet: type the share you want of each class \(US Stocks, Bonds\)/);
-    expect(next.closest('[role="status"]')).not.toBeNull();
+    expect(next.closest('[role="alert"]')).toBeNull();
+    expect(within(screen.getByTestId('next-step')).getByRole('heading').textContent).toBe('Next: type your targets');
+    fireEvent.click(screen.getByRole('button', { name: 'Go to Targets Targets!B2' }));
+    await waitFor(() => expect(workbook.selected).toEqual(['Targets!B2']));
     act(() => workbook.edit('Targets', [['Class', 'Target', 'Band', 'Buy', 'Note'], ['US Stocks', 0.6, null, null, null], ['Bonds', 0.4, null, null, null]]));
     await waitFor(() => expect(screen.queryByTestId('problem')).toBeNull());
     expect(workbook.table('Accounts')!.values.slice(1).map((r) => r.slice(0, 2))).toEqual([
@@ -113,7 +116,7 @@ describe('Setup', () => {
     const workbook = new MemoryWorkbook().withUserTable('Holdings', HOLDINGS).withUserSheet('Targets', [['my notes']]);
     renderPane(workbook);
     fireEvent.click(await screen.findByRole('button', { name: 'Create Targets, Accounts, Settings tables' }));
-    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('a sheet called Targets already exists'));
+    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('Could not finisha sheet called Targets already exists'));
     expect(workbook.sheets.get('Targets')!.rows).toEqual([['my notes']]);
     expect(workbook.table('Targets')).toBeUndefined();
   });
@@ -204,7 +207,7 @@ describe('Draft, approve and write', () => {
     expect(screen.getByText('Repairing to whole shares…')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(planner.calls[0].signal.aborted).toBe(true);
-    expect((await screen.findByRole('status')).textContent).toBe('Draft cancelled. Nothing was changed.');
+    expect((await screen.findByRole('status')).textContent).toBe('CancelledDraft cancelled. Nothing was changed.');
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 

@@ -32,12 +32,12 @@ export function renderPane(workbook: MemoryWorkbook, ports: Partial<PanePorts> =
 
 /** A planner the test drives: it records requests and settles when told, or rejects when cancelled. */
 export function drivenPlanner() {
-  const calls: { request: DraftRequest; signal: AbortSignal; progress: (f: number, m: string) => void; finish: (r: DraftResult) => void }[] = [];
+  const calls: { request: DraftRequest; signal: AbortSignal; progress: (step: number, m: string) => void; finish: (r: DraftResult) => void; fail: (e: Error) => void }[] = [];
   const port: DraftPort = {
     draft: (request, { onProgress, signal }) =>
       new Promise<DraftResult>((resolve, reject) => {
         signal.addEventListener('abort', () => reject(new DraftCancelled()));
-        calls.push({ request, signal, progress: (fraction, message) => onProgress({ fraction, message }), finish: resolve });
+        calls.push({ request, signal, progress: (step, message) => onProgress({ step: { number: step, of: 3 }, message }), finish: resolve, fail: reject });
       }),
   };
   return { port, calls };

@@ -50,6 +50,9 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   // cents, since at $10¹³ the solver's tolerance (a few cents) could hide a shortfall of one.
   if (shortAccounts(pm).some((a) => !pm.legs.some((l) => l.account === a && l.sell !== null))) throw infeasible(pm);
   const run = new Run(solver, pm, options);
+  // Each stage is announced as it starts (gap unknown), so a caller can say which one is running even
+  // when no stage needs HiGHS' search (whose improving plans are the only other progress there is).
+  options.onProgress?.({ stage: 1, gap: null });
   const driftTolerance = run.tolerance(STAGES.drift, 0);
   const lp = relaxations(solver, pm, driftTolerance);
 
@@ -62,12 +65,14 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
   const driftRow = boundRow(pm, 'drift', 'bestDrift', driftCap);
 
   // Stage 2: tax + cost within that drift; HiGHS' bound, where it ran, may prove more than the LP's.
+  options.onProgress?.({ stage: 2, gap: null });
   const taxCost = stageTaxCost(run, state, drift, driftCap, driftRow, lp.taxCost.value, [lp.taxCost.x, lp.cheap.x]);
   const taxBound = taxCost.bound;
   const taxCap = Math.max(taxCost.value + 1e-6, taxBound + run.tolerance(STAGES.taxCost, taxBound) - 0.005);
   const taxRow = boundRow(pm, 'taxCost', 'bestTaxCost', taxCap);
 
   // Stage 3: fewest trades within both.
+  options.onProgress?.({ stage: 3, gap: null });
   const trades = stageTrades(run, state, taxCost, driftCap, taxCap, [driftRow, taxRow]);
 
   // The lots each sell takes follow from what it sells (sell-order.ts), whichever stage chose it.

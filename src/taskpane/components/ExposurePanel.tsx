@@ -1,11 +1,11 @@
 /** Look-through exposure: the largest underlying holdings and the concentration flags, via the ExposurePort. */
 import * as React from 'react';
-import { MessageBar, MessageBarBody, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { HouseholdView } from '../household-view';
 import { usePorts } from '../PaneContext';
 import { ExposureResult } from '../ports';
 import { formatDollarAmount, formatPercent, formatPercentUpTo } from '../../engine';
-import { errorText } from './Notice';
+import { errorNotice, Notice, NoticeState } from './Notice';
 import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 
@@ -13,14 +13,14 @@ const TOP = 10;
 
 export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Element {
   const { exposure } = usePorts();
-  const [state, setState] = React.useState<{ result?: ExposureResult; problem?: string } | null>(null);
+  const [state, setState] = React.useState<{ result?: ExposureResult; problem?: NoticeState } | null>(null);
   React.useEffect(() => {
     let live = true;
     setState(null);
     if (!view.tables) return;
     exposure.exposure({ tables: view.tables, top: TOP }).then(
       (result) => live && setState({ result }),
-      (e: unknown) => live && setState({ problem: errorText(e) }),
+      (e: unknown) => live && setState({ problem: errorNotice(e, view) }),
     );
     return () => {
       live = false;
@@ -33,16 +33,13 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
         Look-through exposure
       </Subtitle2>
       {state === null && <Spinner size="tiny" label="Looking through funds…" />}
-      {state?.problem && (
-        <MessageBar layout="multiline" intent="error" role="alert">
-          <MessageBarBody>{state.problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice notice={state?.problem ?? null} />
       {state?.result && (
         <>
           {state.result.flags.map((f) => (
             <MessageBar layout="multiline" key={f.holding} intent="warning">
               <MessageBarBody>
+                <MessageBarTitle>Concentrated: {f.holding}</MessageBarTitle>
                 {f.message ?? `${f.holding} is ${formatPercent(f.weight)} of the household through funds and direct holdings`}, above the{' '}
                 {formatPercentUpTo(f.limit)} concentration limit.
               </MessageBarBody>

@@ -23,7 +23,7 @@ import { HouseholdView } from '../household-view';
 import { ChosenFile, describeFiles, driftAfterImport, ImportPreview, importProblem, positionsImport, previewImport } from '../import-positions';
 import { usePorts } from '../PaneContext';
 import { appendReviewLog, importLogRow } from '../review-log';
-import { errorText, Notice, NoticeState } from './Notice';
+import { errorNotice, errorText, Notice, NoticeState } from './Notice';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 
 interface Props {
@@ -58,13 +58,13 @@ export function ImportPanel({ view, onImported }: Props): React.JSX.Element {
       const chosen: ChosenFile[] = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await readText(f) })));
       setPreview(previewImport(view, chosen));
     } catch (e) {
-      setNotice({ intent: 'error', text: `Nothing was imported. ${importProblem(e) ?? errorText(e)}` });
+      setNotice({ intent: 'error', title: 'Nothing imported', text: `Nothing was imported. ${importProblem(e) ?? errorText(e)}` });
     }
   };
 
   const cancel = () => {
     setPreview(null);
-    setNotice({ intent: 'info', text: 'Import cancelled. Nothing was changed.' });
+    setNotice({ intent: 'info', title: 'Cancelled', text: 'Import cancelled. Nothing was changed.' });
     if (input.current) input.current.value = '';
   };
 
@@ -78,7 +78,7 @@ export function ImportPanel({ view, onImported }: Props): React.JSX.Element {
       const n = preview.plan.changes.length;
       onImported(`Imported ${files}: ${n} change${n === 1 ? '' : 's'} to ${preview.holdings.name}; recorded in ${log}.`);
     } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e) });
+      setNotice(errorNotice(e, view));
     } finally {
       setBusy(false);
     }
@@ -95,19 +95,29 @@ export function ImportPanel({ view, onImported }: Props): React.JSX.Element {
       </Body1>
       <div style={{ display: 'grid', gap: 4 }}>
         <label htmlFor="import-files">Positions files (.csv)</label>
-        <input id="import-files" ref={input} type="file" multiple accept=".csv,text/csv" onChange={(e) => void choose(e.currentTarget.files)} disabled={busy} />
+        <input
+          id="import-files"
+          ref={input}
+          type="file"
+          multiple
+          accept=".csv,text/csv"
+          onChange={(e) => void choose(e.currentTarget.files)}
+          disabled={busy}
+          aria-describedby={busy ? 'import-busy' : undefined}
+        />
       </div>
       {preview && <Preview preview={preview} />}
       {preview && (
         <div style={{ display: 'flex', gap: 8 }}>
-          <Button appearance="primary" onClick={confirm} disabled={busy}>
+          <Button appearance="primary" onClick={confirm} disabled={busy} aria-describedby={busy ? 'import-busy' : undefined}>
             Import into {preview.holdings.name}
           </Button>
-          <Button onClick={cancel} disabled={busy}>
+          <Button onClick={cancel} disabled={busy} aria-describedby={busy ? 'import-busy' : undefined}>
             Cancel
           </Button>
         </div>
       )}
+      {busy && <Caption1 id="import-busy">Importing into {preview?.holdings.name ?? 'Holdings'}…</Caption1>}
       <Notice notice={notice} />
     </section>
   );

@@ -1,13 +1,13 @@
 /** The quarterly review: the rule's verdict, today's numbers, and "Log review" into the Review Log table. */
 import * as React from 'react';
-import { Body1, Button, Field, Subtitle2, Textarea } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Subtitle2, Textarea } from '@fluentui/react-components';
 import { DriftReport, DueVerdict, formatCents, formatDollarAmount } from '../../engine';
 import { HouseholdView } from '../household-view';
 import { usePorts } from '../PaneContext';
 import { appendReviewLog, describeLargestDrift, reviewLogRow } from '../review-log';
 import { Draft } from './DraftPanel';
 import { DueStatus } from './DueStatus';
-import { errorText, Notice, NoticeState } from './Notice';
+import { errorNotice, Notice, NoticeState } from './Notice';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 
 interface Props {
@@ -39,10 +39,10 @@ export function ReviewPanel({ view, drift, due, draft, onChanged }: Props): Reac
       const row = reviewLogRow(today(), drift, approved.length, tax, note.trim());
       const logged = await appendReviewLog(workbook, view.found.reviewLog, row);
       setNote('');
-      setNotice({ intent: 'success', text: `Logged today's review in ${logged}.` });
+      setNotice({ intent: 'success', title: 'Logged', text: `Logged today's review in ${logged}.` });
       onChanged();
     } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e) });
+      setNotice(errorNotice(e, view));
     } finally {
       setBusy(false);
     }
@@ -67,9 +67,10 @@ export function ReviewPanel({ view, drift, due, draft, onChanged }: Props): Reac
       <Field label="Note for the log">
         <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
       </Field>
-      <Button ref={logButton} appearance="primary" onClick={log} disabled={busy}>
+      <Button ref={logButton} appearance="primary" onClick={log} disabled={busy} aria-describedby={busy ? 'log-busy' : undefined}>
         Log review
       </Button>
+      {busy && <Caption1 id="log-busy">Adding the row to the Review Log…</Caption1>}
       <Body1>Each review adds a row to the Review Log table, so the household's history stays in the workbook.</Body1>
       <Notice notice={notice} />
     </section>

@@ -12,7 +12,7 @@ import { writeOwnSheet } from '../own-sheet';
 import { usePorts } from '../PaneContext';
 import { createMixTable, createStarterTables, exampleFormulaRows, FORMULAS_SHEET, missingStarters, mixOffer } from '../setup-actions';
 import { useConfirm } from './Confirm';
-import { errorText, Notice, NoticeState } from './Notice';
+import { errorNotice, Notice, NoticeState } from './Notice';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 
 const TYPES: AccountType[] = ['Taxable', 'Traditional', 'Roth', 'HSA'];
@@ -37,15 +37,23 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
   const missing = missingStarters(view);
   const accountsTable = view.found.accounts;
   const mixRows = mixOffer(view);
+  // Every disabled button says why, in text tied to it.
+  const createWhy = !household ? 'The holdings table must read cleanly first: fix the cell the message above names.' : null;
+  const formulasWhy = !holdings
+    ? 'The formulas read your holdings table; there is none yet.'
+    : !view.found.targets
+      ? 'The formulas compare with Targets: create the Targets table first.'
+      : null;
+  const why = (reason: string | null, id: string) => (busy ? 'setup-busy' : reason ? id : undefined);
   const mixTickers = mixRows ? [...new Set(mixRows.slice(1).map((r) => String(r[0])))] : [];
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
     try {
-      setNotice({ intent: 'success', text: await action() });
+      setNotice({ intent: 'success', title: 'Done', text: await action() });
       onChanged();
     } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e) });
+      setNotice(errorNotice(e, view));
     } finally {
       setBusy(false);
     }
@@ -88,7 +96,10 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
       <Subtitle2 as="h2" id="setup-heading" style={VISUALLY_HIDDEN}>
         Setup
       </Subtitle2>
-      <Field label="Holdings table" hint="The Excel table with one row per position or tax lot.">
+      <Field
+        label="Holdings table"
+        hint={tables.length === 0 ? 'No Excel table in this workbook yet: format your holdings as one (Insert > Table).' : 'The Excel table with one row per position or tax lot.'}
+      >
         <Select value={holdings?.name ?? ''} onChange={(_, d) => onChooseHoldings(d.value)} disabled={tables.length === 0}>
           {holdings === null && <option value="">(no table found)</option>}
           {tables.map((t) => (
@@ -166,9 +177,10 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
                 </RadioGroup>
               </Field>
             )}
-            <Button appearance="primary" onClick={createTables} disabled={busy || !household}>
+            <Button appearance="primary" onClick={createTables} disabled={busy || createWhy !== null} aria-describedby={why(createWhy, 'create-why')}>
               Create {missing.map((m) => m[0].toUpperCase() + m.slice(1)).join(', ')} tables
             </Button>
+            {createWhy && <Caption1 id="create-why">{createWhy}</Caption1>}
           </>
         ) : (
           <Caption1>Targets, Accounts and Settings tables are in place.</Caption1>
@@ -180,14 +192,16 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
               none). A Mix table says how much of each is each class, so drift and the trades count {mixTickers.length === 1 ? 'it' : 'them'} where{' '}
               {mixTickers.length === 1 ? 'it belongs' : 'they belong'}.
             </Caption1>
-            <Button onClick={createMix} disabled={busy} aria-describedby="mix-offer">
+            <Button onClick={createMix} disabled={busy} aria-describedby={busy ? 'mix-offer setup-busy' : 'mix-offer'}>
               Create Mix table
             </Button>
           </>
         )}
-        <Button onClick={insertFormulas} disabled={busy || !holdings || !view.found.targets}>
+        <Button onClick={insertFormulas} disabled={busy || formulasWhy !== null} aria-describedby={why(formulasWhy, 'formulas-why')}>
           Insert example formulas
         </Button>
+        {formulasWhy && <Caption1 id="formulas-why">{formulasWhy}</Caption1>}
+        {busy && <Caption1 id="setup-busy">Working on the workbook…</Caption1>}
       </div>
       <Notice notice={notice} />
       {dialog}

@@ -4,13 +4,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { computeDrift, driftSpill, readHousehold } from '../../src/engine';
 import { HOLDINGS, MemoryWorkbook, SETTINGS, TARGETS } from '../support/memory-workbook';
-import { drivenPlanner, JOINT_PLAN, renderPane, TODAY } from './render-pane';
+import { drivenPlanner, JOINT_PLAN, renderPane, selectTab, TODAY } from './render-pane';
 
 // Whole-pane renders under jsdom take a second or two each; leave room on a loaded CI machine.
 jest.setTimeout(20000);
 
 const household = () => new MemoryWorkbook().withUserTable('Holdings', HOLDINGS).withUserTable('Targets', TARGETS).withUserTable('Settings', SETTINGS);
-const tab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
+const tab = selectTab;
 
 describe('the task pane', () => {
   it('opens on Drift: the total, the rule’s verdict, and each class marked in or out of band', async () => {
@@ -21,7 +21,7 @@ describe('the task pane', () => {
     );
     const chart = screen.getByRole('img', { name: /Drift chart/ });
     expect(chart.getAttribute('aria-label')).toBe('Drift chart: 2 classes. Out of band: US Stocks 70.0% vs 60.0%; Bonds 30.0% vs 40.0%.');
-    expect([...chart.querySelectorAll('g[data-class]')].map((g) => [g.getAttribute('data-class'), g.getAttribute('data-status')])).toEqual([
+    expect([...chart.querySelectorAll('[data-class]')].map((g) => [g.getAttribute('data-class'), g.getAttribute('data-status')])).toEqual([
       ['US Stocks', 'Over'],
       ['Bonds', 'Under'],
     ]);

@@ -1,5 +1,5 @@
 /** Renders the whole pane over an in-memory workbook and the given ports. */
-import { render } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { engineExposure } from '../../src/taskpane/engine-exposure';
 import { plannerPort } from '../../src/taskpane/engine-planner';
@@ -17,6 +17,20 @@ class NoLayoutResizeObserver {
   disconnect(): void {}
 }
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoLayoutResizeObserver;
+
+/**
+ * Selects a tab the way a user does: directly when it shows, else through the More menu. jsdom does
+ * no layout, so Fluent's overflow finds no room and every tab but the selected one is in the menu.
+ */
+export function selectTab(name: string): void {
+  const shown = screen.queryByRole('tab', { name });
+  if (shown) {
+    fireEvent.click(shown);
+    return;
+  }
+  fireEvent.click(screen.getByRole('tab', { name: /^More tabs/ }));
+  fireEvent.click(screen.getByRole('menuitem', { name }));
+}
 
 export function renderPane(workbook: MemoryWorkbook, ports: Partial<PanePorts> = {}) {
   const all: PanePorts = {

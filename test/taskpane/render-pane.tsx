@@ -32,6 +32,14 @@ export function selectTab(name: string): void {
   fireEvent.click(screen.getByRole('menuitem', { name }));
 }
 
+/**
+ * A text matcher for a message whose numbers are kept whole in spans of their own (WholeNumbers): the
+ * innermost element whose whole text it is, where the default matcher reads only direct text nodes.
+ */
+export function wholeText(text: string) {
+  return (_: string, element: Element | null) => element?.textContent === text && ![...element.children].some((child) => child.textContent === text);
+}
+
 export function renderPane(workbook: MemoryWorkbook, ports: Partial<PanePorts> = {}) {
   const all: PanePorts = {
     workbook,

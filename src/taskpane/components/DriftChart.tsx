@@ -8,7 +8,8 @@
  * take whatever width is left (positions are percentages). Colours are Fluent tokens chosen for
  * contrast in both themes — the band against the track at least 3:1 (light 3.1:1, dark 5.4:1), the
  * bar against the band too — and system colours in forced-colors mode, where backgrounds would
- * otherwise be dropped and the bars vanish.
+ * otherwise be dropped and the bars vanish: the band in Highlight, the target line in HighlightText
+ * (so it shows on the band) outlined in CanvasText (so it shows off it).
  */
 import * as React from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
@@ -31,7 +32,7 @@ const useStyles = makeStyles({
   weight: { position: 'absolute', left: 0, top: '10px', height: '10px', backgroundColor: tokens.colorNeutralForeground1, [FORCED]: { backgroundColor: 'CanvasText' } },
   weightBad: { backgroundColor: tokens.colorPaletteRedForeground2 },
   weightUntargeted: { backgroundColor: tokens.colorNeutralForeground3 },
-  target: { position: 'absolute', top: 0, bottom: 0, width: '2px', marginLeft: '-1px', backgroundColor: tokens.colorNeutralForeground1, outline: `1px solid ${tokens.colorNeutralBackground1}`, [FORCED]: { backgroundColor: 'CanvasText', outline: '1px solid Canvas' } },
+  target: { position: 'absolute', top: 0, bottom: 0, width: '2px', marginLeft: '-1px', backgroundColor: tokens.colorNeutralForeground1, outline: `1px solid ${tokens.colorNeutralBackground1}`, [FORCED]: { backgroundColor: 'HighlightText', outline: '1px solid CanvasText' } },
   axis: { display: 'flex', justifyContent: 'space-between', color: tokens.colorNeutralForeground3, [FORCED]: { color: 'CanvasText' } },
   legend: { color: tokens.colorNeutralForeground3 },
 });

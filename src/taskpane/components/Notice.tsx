@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { WholeNumbers } from './WholeNumbers';
 
 export interface NoticeState {
   readonly intent: 'success' | 'error' | 'warning' | 'info';
@@ -11,7 +12,9 @@ export function Notice({ notice }: { notice: NoticeState | null }): React.JSX.El
   if (!notice) return null;
   return (
     <MessageBar layout="multiline" intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-      <MessageBarBody>{notice.text}</MessageBarBody>
+      <MessageBarBody>
+        <WholeNumbers text={notice.text} />
+      </MessageBarBody>
     </MessageBar>
   );
 }

@@ -26,6 +26,7 @@ import {
 import { formatDollarAmount, formatPercent, formatPoints } from '../../engine';
 import { DraftResult, DraftTrade } from '../ports';
 import { describeTrade, groupByAccount } from '../trade-output';
+import { useNarrowTableStyles } from './narrow-table';
 import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
 
 interface Props {
@@ -52,6 +53,7 @@ export function accountSummary(list: readonly DraftTrade[]): { count: string; ne
 
 export function TradeList({ result, approved, onApprove }: Props): React.JSX.Element {
   const styles = useStyles();
+  const table = useNarrowTableStyles();
   const { summary } = result;
   const approvedTax = result.trades.reduce((s, t, i) => s + (approved[i] ? t.estTax : 0), 0);
   const groups = groupByAccount(result.trades);
@@ -113,22 +115,34 @@ export function TradeList({ result, approved, onApprove }: Props): React.JSX.Ele
           {summary.gap !== null && (summary.gap === 0 ? ' · proven best plan' : ` · within ${formatPercent(summary.gap, 2)} of the best plan`)}
         </Body1>
         {summary.driftAfter.length > 0 && (
-          <Table size="extra-small" aria-label="Drift after the trades">
+          <Table size="extra-small" aria-label="Drift after the trades" noNativeElements>
             <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Class</TableHeaderCell>
-                <TableHeaderCell style={NUMBER_HEADER_STYLE}>After</TableHeaderCell>
-                <TableHeaderCell style={NUMBER_HEADER_STYLE}>Target</TableHeaderCell>
-                <TableHeaderCell style={NUMBER_HEADER_STYLE}>Drift</TableHeaderCell>
+              <TableRow className={table.row}>
+                <TableHeaderCell className={table.name}>Class</TableHeaderCell>
+                <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
+                  After
+                </TableHeaderCell>
+                <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
+                  Target
+                </TableHeaderCell>
+                <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
+                  Drift
+                </TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {summary.driftAfter.map((d) => (
-                <TableRow key={d.class}>
-                  <TableCell>{d.class}</TableCell>
-                  <TableCell style={NUMBER_STYLE}>{formatPercent(d.weight)}</TableCell>
-                  <TableCell style={NUMBER_STYLE}>{d.target === null ? '—' : formatPercent(d.target)}</TableCell>
-                  <TableCell style={NUMBER_STYLE}>{d.drift === null ? '—' : formatPoints(d.drift)}</TableCell>
+                <TableRow key={d.class} className={table.row}>
+                  <TableCell className={table.name}>{d.class}</TableCell>
+                  <TableCell className={table.number} style={NUMBER_STYLE}>
+                    {formatPercent(d.weight)}
+                  </TableCell>
+                  <TableCell className={table.number} style={NUMBER_STYLE}>
+                    {d.target === null ? '—' : formatPercent(d.target)}
+                  </TableCell>
+                  <TableCell className={table.number} style={NUMBER_STYLE}>
+                    {d.drift === null ? '—' : formatPoints(d.drift)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -83,7 +83,9 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices }: Props):
   React.useEffect(() => {
     if (focusTrades.current && draft && tradesRef.current) {
       focusTrades.current = false;
-      tradesRef.current.focus();
+      // Focus alone scrolls a list taller than the pane to its middle; the user starts reading at its top.
+      tradesRef.current.focus({ preventScroll: true });
+      tradesRef.current.scrollIntoView({ block: 'start' });
     }
   }, [draft]);
   const [dialog, ask] = useConfirm();

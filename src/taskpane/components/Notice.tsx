@@ -7,11 +7,18 @@ export interface NoticeState {
   readonly text: string;
 }
 
-/** One line of feedback after an action; announced to screen readers. */
+/**
+ * One line of feedback after an action; announced to screen readers, and scrolled into view if it
+ * landed below the fold (a 450-px-high pane at 200% zoom shows little below the button).
+ */
 export function Notice({ notice }: { notice: NoticeState | null }): React.JSX.Element | null {
+  const ref = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (notice) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [notice]);
   if (!notice) return null;
   return (
-    <MessageBar layout="multiline" intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+    <MessageBar ref={ref} layout="multiline" intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
       <MessageBarBody>
         <WholeNumbers text={notice.text} />
       </MessageBarBody>

@@ -28,6 +28,7 @@ import { DraftResult, DraftTrade } from '../ports';
 import { describeTrade, groupByAccount } from '../trade-output';
 import { useNarrowTableStyles } from './narrow-table';
 import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
+import { WholeNumbers } from './WholeNumbers';
 
 interface Props {
   result: DraftResult;
@@ -93,7 +94,7 @@ export function TradeList({ result, approved, onApprove }: Props): React.JSX.Ele
                           aria-label={`Approve ${describeTrade(trade)} in ${account}`}
                         />
                         <Caption1 as="p" style={{ display: 'block', margin: '2px 0 0 32px' }}>
-                          {trade.reason}
+                          <WholeNumbers text={trade.reason} />
                         </Caption1>
                         {trade.estTax !== 0 && (
                           <Caption1 as="p" style={{ display: 'block', margin: '2px 0 0 32px', fontWeight: 600 }}>

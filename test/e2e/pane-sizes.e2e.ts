@@ -86,9 +86,13 @@ async function selectTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
 }
 
-/** A screenshot of the step, then the layout checked: no broken number or word, no sideways scroll. */
-async function step(page: Page, size: string, name: string): Promise<void> {
+/**
+ * A screenshot of the step (the whole page, and after an action also the viewport, which is what the
+ * user sees), then the layout checked: no broken number or word, no sideways scroll.
+ */
+async function step(page: Page, size: string, name: string, { viewport = false } = {}): Promise<void> {
   await page.screenshot({ path: join(OUT, `${size}-${name}.png`), fullPage: true });
+  if (viewport) await page.screenshot({ path: join(OUT, `${size}-${name}-viewport.png`) });
   const report = await layoutReport(page);
   expect({ step: name, numbers: report.brokenNumbers, words: report.brokenWords, cells: report.wrappedNumberCells }).toEqual({ step: name, numbers: [], words: [], cells: [] });
   expect({ step: name, scroll: report.scrollWidth > report.clientWidth, pastRightEdge: report.pastRightEdge }).toEqual({ step: name, scroll: false, pastRightEdge: [] });
@@ -160,7 +164,7 @@ describe.each(SIZES)('the pane at $name', (size) => {
     const first = await draftedTrades(page);
     expect(first.length).toBeGreaterThan(10);
     expect(new Set(first.map((t) => t!.replace(/^.* in /, ''))).size).toBeGreaterThan(4);
-    await step(page, S, '04-drafted');
+    await step(page, S, '04-drafted', { viewport: true });
     await expectNoAxeViolation(page, `${S} drafted`);
 
     // Write to sheet and Copy order list: each says so beside the buttons, inside the viewport.
@@ -168,21 +172,21 @@ describe.each(SIZES)('the pane at $name', (size) => {
     await draftActionMessage(page).waitFor();
     expect(await outsideViewport(draftActionMessage(page))).toBe(0);
     expect((await workbook<string[]>(page, 'sheetNames')).some((n) => n.startsWith('Trades '))).toBe(true);
-    await step(page, S, '05-written');
+    await step(page, S, '05-written', { viewport: true });
 
     await page.getByRole('button', { name: 'Copy order list' }).click();
     await page.waitForFunction(() => (window as unknown as { __workbook: { clipboard: () => string[] } }).__workbook.clipboard().length === 1);
     expect(await outsideViewport(draftActionMessage(page))).toBe(0);
     const copied = (await workbook<string[]>(page, 'clipboard'))[0];
     for (const label of first) expect(copied).toContain(label!.replace(/^Approve /, '').replace(/ in .*$/, ''));
-    await step(page, S, '06-copied');
+    await step(page, S, '06-copied', { viewport: true });
 
     // A folded account still says its trades; the rest of the list is unchanged.
     const header = page.getByTestId('account-header').first().getByRole('button');
     await header.click();
     expect(await header.getAttribute('aria-expanded')).toBe('false');
     expect(await header.textContent()).toMatch(/\d+ trades? · net (buy|sell) \$[\d,]+\.\d\d$/);
-    await step(page, S, '07-folded');
+    await step(page, S, '07-folded', { viewport: true });
     await header.click();
 
     // A second Draft with the same choices drafts the same trades.
@@ -198,7 +202,7 @@ describe.each(SIZES)('the pane at $name', (size) => {
     const logged = page.getByRole('tabpanel').getByRole('status').last();
     await logged.waitFor();
     expect(await outsideViewport(logged)).toBe(0);
-    await step(page, S, '08-logged');
+    await step(page, S, '08-logged', { viewport: true });
     await expectNoAxeViolation(page, `${S} logged`);
     await page.close();
   });

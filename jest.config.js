@@ -6,6 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
   },
-  setupFiles: ['<rootDir>/test/setup/custom-functions-global.ts'],
+  setupFiles: ['<rootDir>/test/setup/custom-functions-global.ts', '<rootDir>/test/setup/jsdom-layout.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 };

@@ -8,8 +8,6 @@ import {
   Caption1,
   FluentProvider,
   Spinner,
-  Tab,
-  TabList,
   Title3,
   tokens,
   webDarkTheme,
@@ -21,6 +19,7 @@ import { ExposurePanel } from './components/ExposurePanel';
 import { ImportPanel } from './components/ImportPanel';
 import { NextStep } from './components/NextStep';
 import { GoToCell, Notice } from './components/Notice';
+import { PaneTab, PaneTabs, tabId } from './components/PaneTabs';
 import { ReviewPanel } from './components/ReviewPanel';
 import { SetupPanel } from './components/SetupPanel';
 import { placeAddress } from './cell-place';
@@ -30,7 +29,7 @@ import { useWorkbookView } from './use-workbook-view';
 
 type TabName = 'import' | 'setup' | 'drift' | 'trades' | 'review' | 'exposure';
 /** In the order of a quarterly review: fresh positions first. */
-const TABS: { value: TabName; label: string }[] = [
+const TABS: readonly PaneTab<TabName>[] = [
   { value: 'import', label: 'Import' },
   { value: 'setup', label: 'Setup' },
   { value: 'drift', label: 'Drift' },
@@ -136,22 +135,16 @@ function Pane({ ports }: { ports: PanePorts }): React.JSX.Element {
           </ul>
         </details>
       )}
-      <TabList
-        selectedValue={selected}
-        onTabSelect={(_, d) => {
+      <PaneTabs
+        tabs={TABS}
+        selected={selected}
+        onSelect={(value) => {
           setImported(null);
-          setTab(d.value as TabName);
+          setTab(value);
         }}
-        aria-label="Rebalance sections"
-        size="small"
-      >
-        {TABS.map((t) => (
-          <Tab key={t.value} value={t.value} id={`tab-${t.value}`} aria-controls="pane-panel">
-            {t.label}
-          </Tab>
-        ))}
-      </TabList>
-      <div role="tabpanel" id="pane-panel" aria-labelledby={`tab-${selected}`}>
+        panelId="pane-panel"
+      />
+      <div role="tabpanel" id="pane-panel" aria-labelledby={tabId(selected)}>
         {panel()}
       </div>
     </main>

@@ -252,8 +252,22 @@
     ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
   };
 
+  /*
+   * The clipboard, recorded rather than the system's: a headless page cannot count on holding the
+   * focus the async Clipboard API asks for. The pane's copy goes through navigator.clipboard first.
+   */
+  var copied = [];
+  if (navigator.clipboard) {
+    Object.defineProperty(navigator.clipboard, 'writeText', {
+      configurable: true,
+      value: function (text) { copied.push(String(text)); return Promise.resolve(); },
+    });
+  }
+
   /* What the test reads and does. */
   window.__workbook = {
+    /** Every text the pane put on the clipboard, oldest first. */
+    clipboard: function () { return copied.slice(); },
     sheetNames: function () { return book.sheets.map(function (s) { return s.name; }); },
     sheetValues: function (name) { var s = sheetByName(name); if (!s) return null; var u = usedSize(s); return grid(s, 0, 0, u.rows, u.cols); },
     tableValues: function (name) { var t = book.tables.find(function (x) { return x.name === name; }); return t ? grid(t.sheet, t.r0, t.c0, t.rows, t.cols) : null; },

@@ -4,7 +4,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fixtureText } from '../import/support';
 import { HOLDINGS, MemoryWorkbook, SETTINGS, TARGETS } from '../support/memory-workbook';
-import { renderPane } from './render-pane';
+import { renderPane, selectTab } from './render-pane';
 
 jest.setTimeout(20000);
 
@@ -17,7 +17,8 @@ const household = () =>
   new MemoryWorkbook().withUserTable('Holdings', HOLDINGS.map((r) => [...r])).withUserTable('Targets', TARGETS).withUserTable('Settings', SETTINGS).withUserTable('Accounts', ACCOUNTS.map((r) => [...r]));
 
 async function choose(...names: string[]) {
-  fireEvent.click(await screen.findByRole('tab', { name: 'Import' }));
+  await screen.findByRole('tab', { selected: true });
+  selectTab('Import');
   const input = screen.getByLabelText('Positions files (.csv)') as HTMLInputElement;
   const files = names.map((n) => new File([fixtureText(n)], n.split('/').pop()!, { type: 'text/csv' }));
   fireEvent.change(input, { target: { files } });

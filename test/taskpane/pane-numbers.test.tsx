@@ -10,7 +10,7 @@
  */
 import { fireEvent, screen, within } from '@testing-library/react';
 import { MemoryWorkbook } from '../support/memory-workbook';
-import { renderPane } from './render-pane';
+import { renderPane, selectTab } from './render-pane';
 
 jest.setTimeout(30000);
 
@@ -59,7 +59,7 @@ describe('the pane formats every number with the engine’s formatters', () => {
     expect(seen.Drift).toContain('$57,450.00');
     expect(seen.Drift).toContain('−');
 
-    fireEvent.click(screen.getByRole('tab', { name: 'Trades' }));
+    selectTab('Trades');
     seen.Choices = shown();
     expect(seen.Choices).toContain('5,000');
     expect(seen.Choices).toContain('−1,250');
@@ -69,7 +69,7 @@ describe('the pane formats every number with the engine’s formatters', () => {
     expect(seen.Trades).toMatch(/\$\d{1,3},\d{3}\.\d{2}/);
 
     for (const name of ['Review', 'Exposure', 'Setup', 'Import']) {
-      fireEvent.click(screen.getByRole('tab', { name }));
+      selectTab(name);
       if (name === 'Exposure') await screen.findByRole('table', { name: /look-through holdings/ });
       seen[name] = shown();
     }

@@ -4,13 +4,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { computeDrift, driftSpill, readHousehold } from '../../src/engine';
 import { HOLDINGS, MemoryWorkbook, SETTINGS, TARGETS } from '../support/memory-workbook';
-import { drivenPlanner, JOINT_PLAN, renderPane, TODAY } from './render-pane';
+import { drivenPlanner, JOINT_PLAN, renderPane, selectTab, TODAY, wholeText } from './render-pane';
 
 // Whole-pane renders under jsdom take a second or two each; leave room on a loaded CI machine.
 jest.setTimeout(20000);
 
 const household = () => new MemoryWorkbook().withUserTable('Holdings', HOLDINGS).withUserTable('Targets', TARGETS).withUserTable('Settings', SETTINGS);
-const tab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
+const tab = selectTab;
 
 describe('the task pane', () => {
   it('opens on Drift: the total, the rule’s verdict, and each class marked in or out of band', async () => {
@@ -21,7 +21,7 @@ describe('the task pane', () => {
     );
     const chart = screen.getByRole('img', { name: /Drift chart/ });
     expect(chart.getAttribute('aria-label')).toBe('Drift chart: 2 classes. Out of band: US Stocks 70.0% vs 60.0%; Bonds 30.0% vs 40.0%.');
-    expect([...chart.querySelectorAll('g[data-class]')].map((g) => [g.getAttribute('data-class'), g.getAttribute('data-status')])).toEqual([
+    expect([...chart.querySelectorAll('[data-class]')].map((g) => [g.getAttribute('data-class'), g.getAttribute('data-status')])).toEqual([
       ['US Stocks', 'Over'],
       ['Bonds', 'Under'],
     ]);
@@ -260,7 +260,7 @@ describe('Draft, approve and write', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Approve BUY 13 BND @ $75.00 ($975.00) in Joint Taxable' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Write to sheet' }));
-    await screen.findByText(`Wrote 2 trades (1 approved) to the sheet Trades ${TODAY}.`);
+    await screen.findByText(wholeText(`Wrote 2 trades (1 approved) to the sheet Trades ${TODAY}.`));
     const written = workbook.sheets.get(`Trades ${TODAY}`)!;
     expect(written.content).toBe('values');
     expect(written.rows.slice(0, 3)).toEqual([
@@ -284,7 +284,7 @@ describe('Draft, approve and write', () => {
     fireEvent.click(write);
     dialog = await screen.findByRole('alertdialog', { name: `Replace Trades ${TODAY}?` });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Replace' }));
-    await screen.findByText(`Wrote 2 trades (2 approved) to the sheet Trades ${TODAY}.`);
+    await screen.findByText(wholeText(`Wrote 2 trades (2 approved) to the sheet Trades ${TODAY}.`));
     expect(workbook.sheets.get(`Trades ${TODAY}`)!.rows[2][9]).toBe('Yes');
 
     // Nothing approved: the order list is not copied, and the pane says why instead of "copied".
@@ -307,13 +307,13 @@ describe('Draft, approve and write', () => {
     fireEvent.click(await screen.findByRole('checkbox', { name: /Approve BUY 13 BND/ }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Write to sheet' }));
-    await screen.findByText('Wrote 2 trades (1 approved) to the sheet Trades 2026-10-01.');
+    await screen.findByText(wholeText('Wrote 2 trades (1 approved) to the sheet Trades 2026-10-01.'));
     const trades = workbook.sheets.get('Trades 2026-10-01')!;
     expect(trades.rows[trades.rows.length - 1][0]).toMatch(/as of 2026-10-01\./);
     expect(trades.layout?.notesFrom).toBe(3);
 
     fireEvent.click(screen.getByRole('button', { name: 'Save as values' }));
-    await screen.findByText('Saved the drift, the exposure and the approved trades as plain values on the sheet Rebalance 2026-10-01.');
+    await screen.findByText(wholeText('Saved the drift, the exposure and the approved trades as plain values on the sheet Rebalance 2026-10-01.'));
     const saved = workbook.sheets.get('Rebalance 2026-10-01')!;
     expect(saved.content).toBe('values');
     const spill = driftSpill(computeDrift(readHousehold({ holdings: { name: 'Holdings', cells: HOLDINGS }, targets: { name: 'Targets', cells: TARGETS }, settings: { name: 'Settings', cells: settings } })));
@@ -334,7 +334,7 @@ describe('Draft, approve and write', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
     act(() => planner.calls[0].finish(JOINT_PLAN));
     fireEvent.click(await screen.findByRole('button', { name: 'Write to sheet' }));
-    await screen.findByText(`Wrote 2 trades (2 approved) to the sheet Trades ${TODAY} (2).`);
+    await screen.findByText(wholeText(`Wrote 2 trades (2 approved) to the sheet Trades ${TODAY} (2).`));
     expect(workbook.sheets.get(`Trades ${TODAY}`)!.rows).toEqual([['x']]);
   });
 
@@ -409,7 +409,7 @@ describe('Exposure', () => {
     tab('Exposure');
     const table = await screen.findByRole('table', { name: 'Top 10 look-through holdings' });
     // VTI is 28 × $250 = $7,000: AAPL is 6% of it, $420.00 of a $10,000.00 household.
-    const apple = within(table).getByText('AAPL').closest('tr')!;
+    const apple = within(table).getByText('AAPL').closest<HTMLElement>('[role="row"]')!;
     expect(within(apple).getByText('$420.00')).toBeTruthy();
     expect(within(apple).getByText('4.2%')).toBeTruthy();
     expect(within(apple).getByText('VTI')).toBeTruthy();

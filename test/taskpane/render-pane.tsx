@@ -1,5 +1,5 @@
 /** Renders the whole pane over an in-memory workbook and the given ports. */
-import { render } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { engineExposure } from '../../src/taskpane/engine-exposure';
 import { plannerPort } from '../../src/taskpane/engine-planner';
@@ -17,6 +17,28 @@ class NoLayoutResizeObserver {
   disconnect(): void {}
 }
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoLayoutResizeObserver;
+
+/**
+ * Selects a tab the way a user does: directly when it shows, else through the More menu. jsdom does
+ * no layout, so Fluent's overflow finds no room and every tab but the selected one is in the menu.
+ */
+export function selectTab(name: string): void {
+  const shown = screen.queryByRole('tab', { name });
+  if (shown) {
+    fireEvent.click(shown);
+    return;
+  }
+  fireEvent.click(screen.getByRole('tab', { name: /^More tabs/ }));
+  fireEvent.click(screen.getByRole('menuitem', { name }));
+}
+
+/**
+ * A text matcher for a message whose numbers are kept whole in spans of their own (WholeNumbers): the
+ * innermost element whose whole text it is, where the default matcher reads only direct text nodes.
+ */
+export function wholeText(text: string) {
+  return (_: string, element: Element | null) => element?.textContent === text && ![...element.children].some((child) => child.textContent === text);
+}
 
 export function renderPane(workbook: MemoryWorkbook, ports: Partial<PanePorts> = {}) {
   const all: PanePorts = {

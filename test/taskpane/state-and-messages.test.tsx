@@ -10,11 +10,11 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { browserClipboard } from '../../src/taskpane/clipboard';
 import { HOLDINGS, MemoryWorkbook, SETTINGS, TARGETS } from '../support/memory-workbook';
-import { drivenPlanner, JOINT_PLAN, renderPane } from './render-pane';
+import { drivenPlanner, JOINT_PLAN, renderPane, selectTab } from './render-pane';
 
 jest.setTimeout(20000);
 
-const tab = (name: string) => fireEvent.click(screen.getByRole('tab', { name }));
+const tab = selectTab;
 const household = () => new MemoryWorkbook().withUserTable('Holdings', HOLDINGS).withUserTable('Targets', TARGETS).withUserTable('Settings', SETTINGS);
 /** Each message bar's name: the text its aria-labelledby points at (Fluent labels a bar by its title). */
 const barNames = () =>

@@ -95,7 +95,9 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices, onChanged
   React.useEffect(() => {
     if (focusTrades.current && draft && tradesRef.current) {
       focusTrades.current = false;
-      tradesRef.current.focus();
+      // Focus alone scrolls a list taller than the pane to its middle; the user starts reading at its top.
+      tradesRef.current.focus({ preventScroll: true });
+      tradesRef.current.scrollIntoView({ block: 'start' });
     }
   }, [draft]);
   const [dialog, ask] = useConfirm();
@@ -256,27 +258,32 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices, onChanged
             )}
           </div>
           {/* The actions stay in reach at the bottom of the pane however long the list, and what they did is said beside them. */}
-          <div
-            role="group"
-            aria-label="Draft actions"
-            style={{ position: 'sticky', bottom: 0, display: 'grid', gap: 8, padding: '8px 0', background: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}` }}
-          >
-            <Notice notice={notice} />
-            <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-              {draft.result.trades.length > 0 && (
-                <>
-                  <Button appearance="primary" onClick={write} {...staleProps}>
-                    Write to sheet
-                  </Button>
-                  <Button ref={copyButton} onClick={copy} {...staleProps}>
-                    Copy order list
-                  </Button>
-                </>
-              )}
-              <Button onClick={saveValues} {...staleProps} title={stale ? undefined : 'One sheet of plain values, readable without the add-in'}>
-                Save as values
-              </Button>
+          {(draft.result.trades.length > 0 || notice) && (
+            <div
+              role="group"
+              aria-label="Draft actions"
+              style={{ position: 'sticky', bottom: 0, display: 'grid', gap: 8, padding: '8px 0', background: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}` }}
+            >
+              <Notice notice={notice} />
+              <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+                {draft.result.trades.length > 0 && (
+                  <>
+                    <Button appearance="primary" onClick={write} {...staleProps}>
+                      Write to sheet
+                    </Button>
+                    <Button ref={copyButton} onClick={copy} {...staleProps}>
+                      Copy order list
+                    </Button>
+                  </>
+                )}
+              </div>
             </div>
+          )}
+          {/* Not in the sticky bar: a 225-px pane (200% zoom) stacks each button on a line, and the bar would cover half of it. */}
+          <div>
+            <Button onClick={saveValues} {...staleProps} title={stale ? undefined : 'One sheet of plain values, readable without the add-in'}>
+              Save as values
+            </Button>
           </div>
         </>
       )}

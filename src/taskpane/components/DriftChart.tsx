@@ -1,17 +1,41 @@
 /**
- * Current vs target weight per class: a bar for today's weight, a tick at the target, the band
- * shaded around it, and out-of-band classes marked in red with ▲/▼ and the word. Colours are Fluent
- * tokens, so light and dark themes both work. The numbers are also in the table below the chart.
+ * Current vs target weight per class: a bar for today's weight, a line at the target, the band
+ * shaded around it, and out-of-band classes marked with ▲/▼ and the word. The numbers are also in the
+ * table below the chart.
+ *
+ * Laid out in HTML and CSS, not an SVG scaled by its viewBox: a scaled SVG's 11-unit text was 5.7 px
+ * in a 225-px pane (a 450-px pane at 200% zoom). Here text is 12 CSS px at any width and the tracks
+ * take whatever width is left (positions are percentages). Colours are Fluent tokens chosen for
+ * contrast in both themes — the band against the track at least 3:1 (light 3.1:1, dark 5.4:1), the
+ * bar against the band too — and system colours in forced-colors mode, where backgrounds would
+ * otherwise be dropped and the bars vanish: the band in Highlight, the target line in HighlightText
+ * (so it shows on the band) outlined in CanvasText (so it shows off it).
  */
 import * as React from 'react';
-import { tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatPercent } from '../../engine';
 import type { DriftReport, DriftRow } from '../../engine';
 
-const ROW = 34;
-const LABEL = 104;
-const WIDTH = 320;
-const TRACK = WIDTH - LABEL - 8;
+const FORCED = '@media (forced-colors: active)';
+
+const useStyles = makeStyles({
+  chart: { display: 'grid', gap: '6px', maxWidth: '480px', fontSize: '12px', lineHeight: '16px', color: tokens.colorNeutralForeground1 },
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 8.5em) minmax(0, 1fr)', columnGap: '8px', alignItems: 'center' },
+  label: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  marker: { whiteSpace: 'nowrap', color: tokens.colorNeutralForeground3 },
+  bad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  // The bars carry no text: their colours are the chart's meaning, so forced-colors mode keeps them
+  // (as the system colours below) instead of dropping them.
+  track: { position: 'relative', height: '30px', [FORCED]: { forcedColorAdjust: 'none' } },
+  trackFill: { position: 'absolute', left: 0, right: 0, top: '7px', height: '16px', backgroundColor: tokens.colorNeutralBackground3, [FORCED]: { backgroundColor: 'Canvas', outline: '1px solid CanvasText' } },
+  band: { position: 'absolute', top: '3px', height: '24px', backgroundColor: tokens.colorPaletteLightGreenBackground3, [FORCED]: { backgroundColor: 'Highlight' } },
+  weight: { position: 'absolute', left: 0, top: '10px', height: '10px', backgroundColor: tokens.colorNeutralForeground1, [FORCED]: { backgroundColor: 'CanvasText' } },
+  weightBad: { backgroundColor: tokens.colorPaletteRedForeground2 },
+  weightUntargeted: { backgroundColor: tokens.colorNeutralForeground3 },
+  target: { position: 'absolute', top: 0, bottom: 0, width: '2px', marginLeft: '-1px', backgroundColor: tokens.colorNeutralForeground1, outline: `1px solid ${tokens.colorNeutralBackground1}`, [FORCED]: { backgroundColor: 'HighlightText', outline: '1px solid CanvasText' } },
+  axis: { display: 'flex', justifyContent: 'space-between', color: tokens.colorNeutralForeground3, [FORCED]: { color: 'CanvasText' } },
+  legend: { color: tokens.colorNeutralForeground3 },
+});
 
 function marker(r: DriftRow): string {
   if (r.status === 'Over') return '▲ Over';
@@ -21,58 +45,51 @@ function marker(r: DriftRow): string {
 }
 
 export function DriftChart({ drift }: { drift: DriftReport }): React.JSX.Element {
+  const styles = useStyles();
   const rows = drift.rows;
   const top = Math.max(0.1, ...rows.map((r) => Math.max(r.weight, (r.target ?? 0) + (r.band ?? 0)))) * 1.1;
-  const x = (w: number) => LABEL + (Math.max(0, Math.min(w, top)) / top) * TRACK;
+  const at = (w: number) => (Math.max(0, Math.min(w, top)) / top) * 100;
+  const percent = (w: number) => `${at(w)}%`;
   const out = rows.filter((r) => r.status === 'Over' || r.status === 'Under');
   const summary =
     `Drift chart: ${rows.length} classes. ` +
     (out.length === 0 ? 'All classes are within their bands.' : `Out of band: ${out.map((r) => `${r.label} ${formatPercent(r.weight)} vs ${formatPercent(r.target ?? 0)}`).join('; ')}.`);
   return (
-    <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${rows.length * ROW + 32}`} width="100%" style={{ maxWidth: 480, display: 'block' }}>
-      <title>{summary}</title>
-      {rows.map((r, i) => {
-        const y = i * ROW;
+    <div role="img" aria-label={summary} className={styles.chart} data-testid="drift-chart">
+      {rows.map((r) => {
         const bad = r.status === 'Over' || r.status === 'Under';
-        const barColor = bad ? tokens.colorPaletteRedBackground3 : r.target === null ? tokens.colorNeutralForeground3 : tokens.colorBrandBackground;
         return (
-          <g key={r.label} data-class={r.label} data-status={r.status}>
-            <text x={0} y={y + 14} fontSize={11} fill={tokens.colorNeutralForeground1}>
-              {r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label}
-            </text>
-            <text x={0} y={y + 27} fontSize={10} fill={bad ? tokens.colorPaletteRedForeground1 : tokens.colorNeutralForeground3} fontWeight={bad ? 600 : 400}>
-              {marker(r)}
-            </text>
-            <rect x={LABEL} y={y + 6} width={TRACK} height={18} fill={tokens.colorNeutralBackground3} rx={2} />
-            {r.target !== null && r.band !== null && (
-              <rect
-                data-part="band"
-                x={x(r.target - r.band)}
-                y={y + 3}
-                width={Math.max(1, x(r.target + r.band) - x(r.target - r.band))}
-                height={24}
-                fill={tokens.colorPaletteGreenBackground2}
-                opacity={0.9}
+          <div key={r.label} className={styles.row} data-class={r.label} data-status={r.status}>
+            <div>
+              {/* A long class name is cut to the column; the whole name shows on hover, and in the table below. */}
+              <div className={styles.label} title={r.label} data-part="label">
+                {r.label}
+              </div>
+              <div className={mergeClasses(styles.marker, bad && styles.bad)}>{marker(r) || '\u00a0'}</div>
+            </div>
+            <div className={styles.track} data-part="track">
+              <div className={styles.trackFill} data-part="track-fill" />
+              {r.target !== null && r.band !== null && (
+                <div data-part="band" className={styles.band} style={{ left: percent(r.target - r.band), width: `${Math.max(0.5, at(r.target + r.band) - at(r.target - r.band))}%` }} />
+              )}
+              <div
+                data-part="weight"
+                className={mergeClasses(styles.weight, bad && styles.weightBad, r.target === null && styles.weightUntargeted)}
+                style={{ width: `max(1px, ${percent(r.weight)})` }}
               />
-            )}
-            <rect data-part="weight" x={LABEL} y={y + 10} width={Math.max(1, x(r.weight) - LABEL)} height={10} fill={barColor} rx={1} />
-            {r.target !== null && (
-              <line data-part="target" x1={x(r.target)} x2={x(r.target)} y1={y + 2} y2={y + 28} stroke={tokens.colorNeutralForeground1} strokeWidth={2} />
-            )}
-          </g>
+              {r.target !== null && <div data-part="target" className={styles.target} style={{ left: percent(r.target) }} />}
+            </div>
+          </div>
         );
       })}
-      <g fontSize={9} fill={tokens.colorNeutralForeground3}>
-        <text x={LABEL} y={rows.length * ROW + 12}>
-          0%
-        </text>
-        <text x={LABEL + TRACK} y={rows.length * ROW + 12} textAnchor="end">
-          {formatPercent(top)}
-        </text>
-        <text x={LABEL} y={rows.length * ROW + 26}>
-          bar = today · line = target · green = band
-        </text>
-      </g>
-    </svg>
+      <div className={styles.row}>
+        <div />
+        <div className={styles.axis}>
+          <span>0%</span>
+          <span>{formatPercent(top)}</span>
+        </div>
+      </div>
+      <div className={styles.legend}>bar = today · line = target · shaded = band</div>
+    </div>
   );
 }

@@ -4,12 +4,14 @@ import { formatCents, formatPercent, formatPoints, mixNotes, targetsAreTodaysWei
 import type { DriftReport, DueVerdict } from '../../engine';
 import { DriftChart } from './DriftChart';
 import { DueStatus } from './DueStatus';
+import { useNarrowTableStyles } from './narrow-table';
 import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 
 /** Today's drift: total, the rule's verdict, the chart and the numbers behind it. */
 export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict | null }): React.JSX.Element {
   const notes = mixNotes(drift);
+  const table = useNarrowTableStyles();
   return (
     <section aria-labelledby="drift-heading" style={{ display: 'grid', gap: 12 }}>
       <Subtitle2 as="h2" id="drift-heading" style={VISUALLY_HIDDEN}>
@@ -31,24 +33,36 @@ export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict
       )}
       {due && <DueStatus due={due} />}
       <DriftChart drift={drift} />
-      <Table size="extra-small" aria-label="Drift by class">
+      <Table size="extra-small" aria-label="Drift by class" noNativeElements>
         <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Class</TableHeaderCell>
-            <TableHeaderCell style={NUMBER_HEADER_STYLE}>Weight</TableHeaderCell>
-            <TableHeaderCell style={NUMBER_HEADER_STYLE}>Target</TableHeaderCell>
-            <TableHeaderCell style={NUMBER_HEADER_STYLE}>Drift</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
+          <TableRow className={table.row}>
+            <TableHeaderCell className={table.name}>Class</TableHeaderCell>
+            <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
+              Weight
+            </TableHeaderCell>
+            <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
+              Target
+            </TableHeaderCell>
+            <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
+              Drift
+            </TableHeaderCell>
+            <TableHeaderCell className={table.text}>Status</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {drift.rows.map((r) => (
-            <TableRow key={r.label}>
-              <TableCell>{r.label}</TableCell>
-              <TableCell style={NUMBER_STYLE}>{formatPercent(r.weight)}</TableCell>
-              <TableCell style={NUMBER_STYLE}>{r.target === null ? '—' : formatPercent(r.target)}</TableCell>
-              <TableCell style={NUMBER_STYLE}>{r.drift === null ? '—' : formatPoints(r.drift)}</TableCell>
-              <TableCell>{r.status}</TableCell>
+            <TableRow key={r.label} className={table.row}>
+              <TableCell className={table.name}>{r.label}</TableCell>
+              <TableCell className={table.number} style={NUMBER_STYLE}>
+                {formatPercent(r.weight)}
+              </TableCell>
+              <TableCell className={table.number} style={NUMBER_STYLE}>
+                {r.target === null ? '—' : formatPercent(r.target)}
+              </TableCell>
+              <TableCell className={table.number} style={NUMBER_STYLE}>
+                {r.drift === null ? '—' : formatPoints(r.drift)}
+              </TableCell>
+              <TableCell className={table.text}>{r.status}</TableCell>
             </TableRow>
           ))}
         </TableBody>

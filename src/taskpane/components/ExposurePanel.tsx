@@ -6,6 +6,7 @@ import { usePorts } from '../PaneContext';
 import { ExposureResult } from '../ports';
 import { formatDollarAmount, formatPercent, formatPercentUpTo } from '../../engine';
 import { errorNotice, Notice, NoticeState } from './Notice';
+import { useNarrowTableStyles } from './narrow-table';
 import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 
@@ -13,6 +14,7 @@ const TOP = 10;
 
 export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Element {
   const { exposure } = usePorts();
+  const table = useNarrowTableStyles();
   const [state, setState] = React.useState<{ result?: ExposureResult; problem?: NoticeState } | null>(null);
   React.useEffect(() => {
     let live = true;
@@ -45,22 +47,30 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
               </MessageBarBody>
             </MessageBar>
           ))}
-          <Table size="extra-small" aria-label={`Top ${TOP} look-through holdings`}>
+          <Table size="extra-small" aria-label={`Top ${TOP} look-through holdings`} noNativeElements>
             <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Holding</TableHeaderCell>
-                <TableHeaderCell style={NUMBER_HEADER_STYLE}>Total</TableHeaderCell>
-                <TableHeaderCell style={NUMBER_HEADER_STYLE}>Weight</TableHeaderCell>
-                <TableHeaderCell>Via</TableHeaderCell>
+              <TableRow className={table.row}>
+                <TableHeaderCell className={table.name}>Holding</TableHeaderCell>
+                <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
+                  Total
+                </TableHeaderCell>
+                <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
+                  Weight
+                </TableHeaderCell>
+                <TableHeaderCell className={table.text}>Via</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {state.result.rows.map((r) => (
-                <TableRow key={r.holding}>
-                  <TableCell>{r.holding}</TableCell>
-                  <TableCell style={NUMBER_STYLE}>{formatDollarAmount(r.total)}</TableCell>
-                  <TableCell style={NUMBER_STYLE}>{formatPercent(r.weight)}</TableCell>
-                  <TableCell>{[r.direct > 0 ? 'direct' : null, ...r.via].filter(Boolean).join(', ')}</TableCell>
+                <TableRow key={r.holding} className={table.row}>
+                  <TableCell className={table.name}>{r.holding}</TableCell>
+                  <TableCell className={table.number} style={NUMBER_STYLE}>
+                    {formatDollarAmount(r.total)}
+                  </TableCell>
+                  <TableCell className={table.number} style={NUMBER_STYLE}>
+                    {formatPercent(r.weight)}
+                  </TableCell>
+                  <TableCell className={table.text}>{[r.direct > 0 ? 'direct' : null, ...r.via].filter(Boolean).join(', ')}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -85,7 +85,7 @@ export function ImportPanel({ view, onImported }: Props): React.JSX.Element {
   };
 
   return (
-    <section aria-labelledby="import-heading" style={{ display: 'grid', gap: 12 }}>
+    <section aria-labelledby="import-heading" style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Subtitle2 as="h2" id="import-heading" style={VISUALLY_HIDDEN}>
         Import positions
       </Subtitle2>
@@ -93,7 +93,8 @@ export function ImportPanel({ view, onImported }: Props): React.JSX.Element {
         Download each broker’s positions export (CSV) and choose the files: Fidelity, Schwab, Vanguard, E*TRADE, Interactive Brokers, or any CSV with Ticker and
         Shares/Price or Value columns. They are read here, in Excel; nothing is uploaded.
       </Body1>
-      <div style={{ display: 'grid', gap: 4 }}>
+      {/* A file input is about 250 px wide by itself: in a 225-px pane (200% zoom) it must shrink to the column. */}
+      <div style={{ display: 'grid', gap: 4, gridTemplateColumns: 'minmax(0, 1fr)' }}>
         <label htmlFor="import-files">Positions files (.csv)</label>
         <input
           id="import-files"
@@ -103,6 +104,7 @@ export function ImportPanel({ view, onImported }: Props): React.JSX.Element {
           accept=".csv,text/csv"
           onChange={(e) => void choose(e.currentTarget.files)}
           disabled={busy}
+          style={{ maxWidth: '100%' }}
           aria-describedby={busy ? 'import-busy' : undefined}
         />
       </div>

@@ -4,6 +4,7 @@ import { isInputError } from '../../engine';
 import { placeAddress, placeOf } from '../cell-place';
 import type { HouseholdView } from '../household-view';
 import { usePorts } from '../PaneContext';
+import { WholeNumbers } from './WholeNumbers';
 
 export interface NoticeState {
   readonly intent: 'success' | 'error' | 'warning' | 'info';
@@ -17,14 +18,23 @@ export interface NoticeState {
 /** A title for a notice that gives none: Fluent's MessageBar is labelled by its title. */
 const TITLES: Record<NoticeState['intent'], string> = { success: 'Done', error: 'Could not finish', warning: 'Check this', info: 'Note' };
 
-/** One line of feedback after an action; announced to screen readers. */
+/**
+ * One line of feedback after an action; announced to screen readers, and scrolled into view if it
+ * landed below the fold (a 450-px-high pane at 200% zoom shows little below the button).
+ */
 export function Notice({ notice, testId }: { notice: NoticeState | null; testId?: string }): React.JSX.Element | null {
+  const ref = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (notice) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [notice]);
   if (!notice) return null;
   return (
-    <MessageBar layout="multiline" intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
+    <MessageBar ref={ref} layout="multiline" intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
       <MessageBarBody>
         <MessageBarTitle>{notice.title ?? TITLES[notice.intent]}</MessageBarTitle>
-        <span data-testid={testId}>{notice.text}</span>
+        <span data-testid={testId}>
+          <WholeNumbers text={notice.text} />
+        </span>
       </MessageBarBody>
       {notice.cell && (
         <MessageBarActions>

@@ -92,7 +92,8 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
     });
 
   return (
-    <section aria-labelledby="setup-heading" style={{ display: 'grid', gap: 12 }}>
+    // One column that may shrink below its widest control (the holdings Select), or a 225-px pane scrolls sideways.
+    <section aria-labelledby="setup-heading" style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Subtitle2 as="h2" id="setup-heading" style={VISUALLY_HIDDEN}>
         Setup
       </Subtitle2>
@@ -100,7 +101,7 @@ export function SetupPanel({ tables, view, onChooseHoldings, onChanged }: Props)
         label="Holdings table"
         hint={tables.length === 0 ? 'No Excel table in this workbook yet: format your holdings as one (Insert > Table).' : 'The Excel table with one row per position or tax lot.'}
       >
-        <Select value={holdings?.name ?? ''} onChange={(_, d) => onChooseHoldings(d.value)} disabled={tables.length === 0}>
+        <Select value={holdings?.name ?? ''} onChange={(_, d) => onChooseHoldings(d.value)} disabled={tables.length === 0} root={{ style: { minWidth: 0 } }}>
           {holdings === null && <option value="">(no table found)</option>}
           {tables.map((t) => (
             <option key={t.id} value={t.name}>

@@ -5,7 +5,7 @@
  *
  * Laid out in HTML and CSS, not an SVG scaled by its viewBox: a scaled SVG's 11-unit text was 5.7 px
  * in a 225-px pane (a 450-px pane at 200% zoom). Here text is 12 CSS px at any width and the tracks
- * take whatever width is left (positions are percentages). Colours are Fluent tokens chosen for
+ * take whatever width is left (positions are fractions of the track). Colours are Fluent tokens chosen for
  * contrast in both themes — the band against the track at least 3:1 (light 3.1:1, dark 5.4:1), the
  * bar against the band too — and system colours in forced-colors mode, where backgrounds would
  * otherwise be dropped and the bars vanish: the band in Highlight, the target line in HighlightText
@@ -28,11 +28,12 @@ const useStyles = makeStyles({
   // (as the system colours below) instead of dropping them.
   track: { position: 'relative', height: '30px', [FORCED]: { forcedColorAdjust: 'none' } },
   trackFill: { position: 'absolute', left: 0, right: 0, top: '7px', height: '16px', backgroundColor: tokens.colorNeutralBackground3, [FORCED]: { backgroundColor: 'Canvas', outline: '1px solid CanvasText' } },
-  band: { position: 'absolute', top: '3px', height: '24px', backgroundColor: tokens.colorPaletteLightGreenBackground3, [FORCED]: { backgroundColor: 'Highlight' } },
-  weight: { position: 'absolute', left: 0, top: '10px', height: '10px', backgroundColor: tokens.colorNeutralForeground1, [FORCED]: { backgroundColor: 'CanvasText' } },
+  // Positions come in as fractions of the track (custom properties), so no number is written as text here.
+  band: { position: 'absolute', top: '3px', height: '24px', left: 'calc(var(--from) * 100%)', width: 'max(2px, calc((var(--to) - var(--from)) * 100%))', backgroundColor: tokens.colorPaletteLightGreenBackground3, [FORCED]: { backgroundColor: 'Highlight' } },
+  weight: { position: 'absolute', left: 0, top: '10px', height: '10px', width: 'max(1px, calc(var(--to) * 100%))', backgroundColor: tokens.colorNeutralForeground1, [FORCED]: { backgroundColor: 'CanvasText' } },
   weightBad: { backgroundColor: tokens.colorPaletteRedForeground2 },
   weightUntargeted: { backgroundColor: tokens.colorNeutralForeground3 },
-  target: { position: 'absolute', top: 0, bottom: 0, width: '2px', marginLeft: '-1px', backgroundColor: tokens.colorNeutralForeground1, outline: `1px solid ${tokens.colorNeutralBackground1}`, [FORCED]: { backgroundColor: 'HighlightText', outline: '1px solid CanvasText' } },
+  target: { position: 'absolute', top: 0, bottom: 0, left: 'calc(var(--at) * 100%)', width: '2px', marginLeft: '-1px', backgroundColor: tokens.colorNeutralForeground1, outline: `1px solid ${tokens.colorNeutralBackground1}`, [FORCED]: { backgroundColor: 'HighlightText', outline: '1px solid CanvasText' } },
   axis: { display: 'flex', justifyContent: 'space-between', color: tokens.colorNeutralForeground3, [FORCED]: { color: 'CanvasText' } },
   legend: { color: tokens.colorNeutralForeground3 },
 });
@@ -48,8 +49,9 @@ export function DriftChart({ drift }: { drift: DriftReport }): React.JSX.Element
   const styles = useStyles();
   const rows = drift.rows;
   const top = Math.max(0.1, ...rows.map((r) => Math.max(r.weight, (r.target ?? 0) + (r.band ?? 0)))) * 1.1;
-  const at = (w: number) => (Math.max(0, Math.min(w, top)) / top) * 100;
-  const percent = (w: number) => `${at(w)}%`;
+  /** Where a weight falls along the track, as a fraction of it. */
+  const at = (w: number) => Math.max(0, Math.min(w, top)) / top;
+  const place = (vars: Record<string, number>) => vars as React.CSSProperties;
   const out = rows.filter((r) => r.status === 'Over' || r.status === 'Under');
   const summary =
     `Drift chart: ${rows.length} classes. ` +
@@ -70,14 +72,14 @@ export function DriftChart({ drift }: { drift: DriftReport }): React.JSX.Element
             <div className={styles.track} data-part="track">
               <div className={styles.trackFill} data-part="track-fill" />
               {r.target !== null && r.band !== null && (
-                <div data-part="band" className={styles.band} style={{ left: percent(r.target - r.band), width: `${Math.max(0.5, at(r.target + r.band) - at(r.target - r.band))}%` }} />
+                <div data-part="band" className={styles.band} style={place({ '--from': at(r.target - r.band), '--to': at(r.target + r.band) })} />
               )}
               <div
                 data-part="weight"
                 className={mergeClasses(styles.weight, bad && styles.weightBad, r.target === null && styles.weightUntargeted)}
-                style={{ width: `max(1px, ${percent(r.weight)})` }}
+                style={place({ '--to': at(r.weight) })}
               />
-              {r.target !== null && <div data-part="target" className={styles.target} style={{ left: percent(r.target) }} />}
+              {r.target !== null && <div data-part="target" className={styles.target} style={place({ '--at': at(r.target) })} />}
             </div>
           </div>
         );

@@ -204,6 +204,21 @@ describe('a refused clipboard', () => {
     expect(document.activeElement).toBe(copy);
   });
 
+  it('a message in the action bar can be dismissed, and focus goes to the bar’s first action', async () => {
+    const planner = drivenPlanner();
+    renderPane(household(), { planner: planner.port });
+    await screen.findByTestId('total-value');
+    tab('Trades');
+    fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
+    act(() => planner.calls[0].finish(JOINT_PLAN));
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy order list' }));
+    const bar = await screen.findByRole('group', { name: 'Draft actions' });
+    await within(bar).findByText('The order list of approved trades is on the clipboard.');
+    fireEvent.click(within(bar).getByRole('button', { name: 'Dismiss: Copied' }));
+    expect(within(bar).queryByRole('status')).toBeNull();
+    expect(document.activeElement).toBe(within(bar).getByRole('button', { name: 'Write to sheet' }));
+  });
+
   it('the browser clipboard’s fallback gives focus back where it was, copied or not', async () => {
     const button = document.createElement('button');
     document.body.appendChild(button);

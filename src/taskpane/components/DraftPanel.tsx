@@ -91,6 +91,12 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices, onChanged
   const abort = React.useRef<AbortController | null>(null);
   const tradesRef = React.useRef<HTMLDivElement>(null);
   const copyButton = React.useRef<HTMLButtonElement>(null);
+  const actions = React.useRef<HTMLDivElement>(null);
+  // The dismiss button goes with its message: focus moves to the bar's first action, not to the page.
+  const dismissNotice = () => {
+    setNotice(null);
+    (actions.current?.querySelector<HTMLButtonElement>('button:not([disabled])') ?? tradesRef.current)?.focus();
+  };
   const focusTrades = React.useRef(false);
   React.useEffect(() => {
     if (focusTrades.current && draft && tradesRef.current) {
@@ -264,8 +270,9 @@ export function DraftPanel({ view, draft, onDraft, choices, onChoices, onChanged
               aria-label="Draft actions"
               style={{ position: 'sticky', bottom: 0, display: 'grid', gap: 8, padding: '8px 0', background: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}` }}
             >
-              <Notice notice={notice} />
-              <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+              {/* Dismissable: in a 225-px pane (200% zoom) the bar with a message covers a good part of the list. */}
+              <Notice notice={notice} onDismiss={dismissNotice} />
+              <div ref={actions} style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
                 {draft.result.trades.length > 0 && (
                   <>
                     <Button appearance="primary" onClick={write} {...staleProps}>

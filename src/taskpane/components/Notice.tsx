@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
 import { isInputError } from '../../engine';
 import { placeAddress, placeOf } from '../cell-place';
 import type { HouseholdView } from '../household-view';
@@ -22,7 +23,7 @@ const TITLES: Record<NoticeState['intent'], string> = { success: 'Done', error: 
  * One line of feedback after an action; announced to screen readers, and scrolled into view if it
  * landed below the fold (a 450-px-high pane at 200% zoom shows little below the button).
  */
-export function Notice({ notice, testId }: { notice: NoticeState | null; testId?: string }): React.JSX.Element | null {
+export function Notice({ notice, testId, onDismiss }: { notice: NoticeState | null; testId?: string; onDismiss?: () => void }): React.JSX.Element | null {
   const ref = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
     if (notice) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -36,9 +37,9 @@ export function Notice({ notice, testId }: { notice: NoticeState | null; testId?
           <WholeNumbers text={notice.text} />
         </span>
       </MessageBarBody>
-      {notice.cell && (
-        <MessageBarActions>
-          <GoToCell address={notice.cell} />
+      {(notice.cell || onDismiss) && (
+        <MessageBarActions containerAction={onDismiss && <Button appearance="transparent" size="small" icon={<DismissRegular />} aria-label={`Dismiss: ${notice.title ?? TITLES[notice.intent]}`} onClick={onDismiss} />}>
+          {notice.cell && <GoToCell address={notice.cell} />}
         </MessageBarActions>
       )}
     </MessageBar>

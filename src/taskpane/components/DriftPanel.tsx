@@ -1,11 +1,12 @@
 import * as React from 'react';
-import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Body1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Table, TableBody, TableCell, TableRow } from '@fluentui/react-components';
 import { formatCents, formatPercent, formatPoints, mixNotes, targetsAreTodaysWeights } from '../../engine';
 import type { DriftReport, DueVerdict } from '../../engine';
 import { DriftChart } from './DriftChart';
 import { DueStatus } from './DueStatus';
 import { useNarrowTableStyles } from './narrow-table';
-import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
+import { NarrowTableHeader } from './NarrowTableHeader';
+import { NUMBER_STYLE } from './numbers';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 
 /** Today's drift: total, the rule's verdict, the chart and the numbers behind it. */
@@ -34,21 +35,7 @@ export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict
       {due && <DueStatus due={due} />}
       <DriftChart drift={drift} />
       <Table size="extra-small" aria-label="Drift by class" noNativeElements>
-        <TableHeader>
-          <TableRow className={table.row}>
-            <TableHeaderCell className={table.name}>Class</TableHeaderCell>
-            <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
-              Weight
-            </TableHeaderCell>
-            <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
-              Target
-            </TableHeaderCell>
-            <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
-              Drift
-            </TableHeaderCell>
-            <TableHeaderCell className={table.text}>Status</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <NarrowTableHeader columns={[['Class', 'name'], ['Weight', 'number'], ['Target', 'number'], ['Drift', 'number'], ['Status', 'text']]} />
         <TableBody>
           {drift.rows.map((r) => (
             <TableRow key={r.label} className={table.row}>

@@ -1,13 +1,14 @@
 /** Look-through exposure: the largest underlying holdings and the concentration flags, via the ExposurePort. */
 import * as React from 'react';
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Table, TableBody, TableCell, TableRow } from '@fluentui/react-components';
 import { HouseholdView } from '../household-view';
 import { usePorts } from '../PaneContext';
 import { ExposureResult } from '../ports';
 import { formatDollarAmount, formatPercent, formatPercentUpTo } from '../../engine';
 import { errorNotice, Notice, NoticeState } from './Notice';
 import { useNarrowTableStyles } from './narrow-table';
-import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
+import { NarrowTableHeader } from './NarrowTableHeader';
+import { NUMBER_STYLE } from './numbers';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 
 const TOP = 10;
@@ -48,18 +49,7 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
             </MessageBar>
           ))}
           <Table size="extra-small" aria-label={`Top ${TOP} look-through holdings`} noNativeElements>
-            <TableHeader>
-              <TableRow className={table.row}>
-                <TableHeaderCell className={table.name}>Holding</TableHeaderCell>
-                <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
-                  Total
-                </TableHeaderCell>
-                <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
-                  Weight
-                </TableHeaderCell>
-                <TableHeaderCell className={table.text}>Via</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <NarrowTableHeader columns={[['Holding', 'name'], ['Total', 'number'], ['Weight', 'number'], ['Via', 'text']]} />
             <TableBody>
               {state.result.rows.map((r) => (
                 <TableRow key={r.holding} className={table.row}>

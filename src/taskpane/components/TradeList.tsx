@@ -18,8 +18,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   tokens,
 } from '@fluentui/react-components';
@@ -27,7 +25,8 @@ import { formatDollarAmount, formatPercent, formatPoints } from '../../engine';
 import { DraftResult, DraftTrade } from '../ports';
 import { describeTrade, groupByAccount } from '../trade-output';
 import { useNarrowTableStyles } from './narrow-table';
-import { NUMBER_HEADER_STYLE, NUMBER_STYLE } from './numbers';
+import { NarrowTableHeader } from './NarrowTableHeader';
+import { NUMBER_STYLE } from './numbers';
 import { WholeNumbers } from './WholeNumbers';
 
 interface Props {
@@ -117,20 +116,7 @@ export function TradeList({ result, approved, onApprove }: Props): React.JSX.Ele
         </Body1>
         {summary.driftAfter.length > 0 && (
           <Table size="extra-small" aria-label="Drift after the trades" noNativeElements>
-            <TableHeader>
-              <TableRow className={table.row}>
-                <TableHeaderCell className={table.name}>Class</TableHeaderCell>
-                <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
-                  After
-                </TableHeaderCell>
-                <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
-                  Target
-                </TableHeaderCell>
-                <TableHeaderCell className={table.number} style={NUMBER_HEADER_STYLE}>
-                  Drift
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <NarrowTableHeader columns={[['Class', 'name'], ['After', 'number'], ['Target', 'number'], ['Drift', 'number']]} />
             <TableBody>
               {summary.driftAfter.map((d) => (
                 <TableRow key={d.class} className={table.row}>

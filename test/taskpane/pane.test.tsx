@@ -4,7 +4,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { computeDrift, driftSpill, readHousehold } from '../../src/engine';
 import { HOLDINGS, MemoryWorkbook, SETTINGS, TARGETS } from '../support/memory-workbook';
-import { drivenPlanner, JOINT_PLAN, renderPane, selectTab, TODAY, wholeText } from './render-pane';
+import { drivenPlanner, JOINT_PLAN, paneOnTrades, renderPane, selectTab, TODAY, wholeText } from './render-pane';
 
 // Whole-pane renders under jsdom take a second or two each; leave room on a loaded CI machine.
 jest.setTimeout(20000);
@@ -191,10 +191,7 @@ describe('Funds that span classes (Mix)', () => {
 
 describe('Draft, approve and write', () => {
   it('drafts off the main thread with progress, and Cancel stops it without changing anything', async () => {
-    const planner = drivenPlanner();
-    renderPane(household(), { planner: planner.port });
-    await screen.findByTestId('total-value');
-    tab('Trades');
+    const { planner } = await paneOnTrades(household());
     fireEvent.change(screen.getByRole('textbox', { name: 'Contribution to Roth IRA' }), { target: { value: '1,500' } });
     fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
     expect(planner.calls[0].request.contributions).toEqual([
@@ -212,10 +209,7 @@ describe('Draft, approve and write', () => {
   });
 
   it('keeps the choices when the user switches tabs and comes back, and drafts with them', async () => {
-    const planner = drivenPlanner();
-    renderPane(household(), { planner: planner.port });
-    await screen.findByTestId('total-value');
-    tab('Trades');
+    const { planner } = await paneOnTrades(household());
     fireEvent.change(screen.getByRole('textbox', { name: 'Contribution to Roth IRA' }), { target: { value: '2,000' } });
     fireEvent.click(screen.getByRole('radio', { name: 'Buy only' }));
     fireEvent.click(screen.getByRole('switch', { name: 'Whole shares' }));
@@ -230,11 +224,8 @@ describe('Draft, approve and write', () => {
   });
 
   it('will not write or copy a draft of tables that have changed since', async () => {
-    const planner = drivenPlanner();
     const workbook = household();
-    renderPane(workbook, { planner: planner.port });
-    await screen.findByTestId('total-value');
-    tab('Trades');
+    const { planner } = await paneOnTrades(workbook);
     fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
     act(() => planner.calls[0].finish(JOINT_PLAN));
     await screen.findByRole('group', { name: 'Trades in Joint Taxable' });
@@ -353,11 +344,8 @@ describe('Draft, approve and write', () => {
 
 describe('Review', () => {
   it('logs the review in a Review Log table it creates, then appends to it', async () => {
-    const planner = drivenPlanner();
     const workbook = household();
-    renderPane(workbook, { planner: planner.port });
-    await screen.findByTestId('total-value');
-    tab('Trades');
+    const { planner } = await paneOnTrades(workbook);
     fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
     act(() => planner.calls[0].finish(JOINT_PLAN));
     await screen.findByRole('group', { name: 'Trades in Joint Taxable' });

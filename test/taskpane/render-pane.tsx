@@ -103,3 +103,12 @@ export const JOINT_PLAN: DraftResult = {
   },
   warnings: [],
 };
+
+/** The pane on `workbook` with a planner the test drives, read and opened on the Trades tab: where most draft tests start. */
+export async function paneOnTrades(workbook: MemoryWorkbook, ports: Partial<PanePorts> = {}) {
+  const planner = drivenPlanner();
+  const rendered = renderPane(workbook, { planner: planner.port, ...ports });
+  await screen.findByTestId('total-value');
+  selectTab('Trades');
+  return { planner, ...rendered };
+}

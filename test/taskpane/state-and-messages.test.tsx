@@ -10,7 +10,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { browserClipboard } from '../../src/taskpane/clipboard';
 import { HOLDINGS, MemoryWorkbook, SETTINGS, TARGETS } from '../support/memory-workbook';
-import { drivenPlanner, JOINT_PLAN, renderPane, selectTab } from './render-pane';
+import { drivenPlanner, JOINT_PLAN, paneOnTrades, renderPane, selectTab } from './render-pane';
 
 jest.setTimeout(20000);
 
@@ -95,11 +95,8 @@ describe('a mistake in a cell', () => {
   });
 
   it('from the planner (its InputError crossed from the worker) offers Go to cell too', async () => {
-    const planner = drivenPlanner();
     const workbook = household();
-    renderPane(workbook, { planner: planner.port });
-    await screen.findByTestId('total-value');
-    tab('Trades');
+    const { planner } = await paneOnTrades(workbook);
     fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
     const { InputError } = await import('../../src/engine');
     planner.calls[0].fail(new InputError({ table: 'Settings', row: 3, column: 'Value' }, 'AsOf is not a date'));
@@ -111,10 +108,7 @@ describe('a mistake in a cell', () => {
 
 describe('while the planner drafts', () => {
   it('names the step with a bar that does not claim a fraction, and every input is disabled and says so', async () => {
-    const planner = drivenPlanner();
-    renderPane(household(), { planner: planner.port });
-    await screen.findByTestId('total-value');
-    tab('Trades');
+    const { planner } = await paneOnTrades(household());
     fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
     const bar = screen.getByRole('progressbar', { name: 'Planner progress' });
     expect(bar.getAttribute('aria-valuenow')).toBeNull();
@@ -150,10 +144,7 @@ describe('while the planner drafts', () => {
   });
 
   it('says when the choices above are no longer those the trades below were drafted with', async () => {
-    const planner = drivenPlanner();
-    renderPane(household(), { planner: planner.port });
-    await screen.findByTestId('total-value');
-    tab('Trades');
+    const { planner } = await paneOnTrades(household());
     fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
     act(() => planner.calls[0].finish(JOINT_PLAN));
     await screen.findByRole('group', { name: 'Trades in Joint Taxable' });
@@ -166,10 +157,7 @@ describe('while the planner drafts', () => {
   });
 
   it('a draft with nothing to trade says so, with the step left: logging the review', async () => {
-    const planner = drivenPlanner();
-    renderPane(household(), { planner: planner.port });
-    await screen.findByTestId('total-value');
-    tab('Trades');
+    const { planner } = await paneOnTrades(household());
     fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
     act(() => planner.calls[0].finish({ ...JOINT_PLAN, trades: [], summary: { ...JOINT_PLAN.summary, tradeCount: 0, note: 'Every class is within its band.' } }));
     const nothing = await screen.findByTestId('nothing-to-trade');
@@ -205,10 +193,7 @@ describe('a refused clipboard', () => {
   });
 
   it('a message in the action bar can be dismissed, and focus goes to the bar’s first action', async () => {
-    const planner = drivenPlanner();
-    renderPane(household(), { planner: planner.port });
-    await screen.findByTestId('total-value');
-    tab('Trades');
+    const { planner } = await paneOnTrades(household());
     fireEvent.click(screen.getByRole('button', { name: 'Draft' }));
     act(() => planner.calls[0].finish(JOINT_PLAN));
     fireEvent.click(await screen.findByRole('button', { name: 'Copy order list' }));

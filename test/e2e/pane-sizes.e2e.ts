@@ -10,10 +10,10 @@
 import { appendFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { PaneSize, stubbedBrowser, StubbedBrowser } from './chromium';
+import type { PaneSize } from './chromium';
 import { householdSheets, twelveAccountHousehold } from './household';
 import { axeViolations, contrastRatio, layoutReport, outsideViewport } from './pane-checks';
-import { serveDirectory } from './static-server';
+import { paneSession } from './pane-session';
 
 const ROOT = join(__dirname, '..', '..');
 const OUT = join(ROOT, 'test-output');
@@ -37,24 +37,9 @@ const TABS: readonly { name: string; shows: (page: Page) => Locator }[] = [
 
 const SEED = { sheets: householdSheets(twelveAccountHousehold()) };
 
-let server: { origin: string; close: () => Promise<void> };
-let browser: StubbedBrowser;
+const session = paneSession();
 
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  server = await serveDirectory(join(ROOT, 'dist'));
-  browser = await stubbedBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(browser.offsite).toEqual([]);
-  expect(browser.pageErrors).toEqual([]);
-});
+beforeAll(() => mkdirSync(OUT, { recursive: true }));
 
 function record(size: string, measure: string, ms: number): void {
   const line = { size, measure, ms: Math.round(ms * 10) / 10, at: new Date().toISOString() };
@@ -67,7 +52,7 @@ const workbook = <T>(page: Page, call: string, ...args: unknown[]) =>
 
 /** Opens the pane and waits for Drift with the household's total: the time to interactive, from navigation start. */
 async function openHousehold(size: PaneSize & { name: string }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await browser.openAt(`${server.origin}/taskpane.html`, SEED, size, { colorScheme });
+  const page = await session.browser.openAt(session.paneUrl, SEED, size, { colorScheme });
   const interactive = await page.waitForFunction(() => document.querySelector('[data-testid="total-value"]') && performance.now(), undefined, { timeout: 20000 });
   record(size.name, 'open → Drift', (await interactive.jsonValue()) as number);
   await page.getByRole('tab', { name: 'Drift', selected: true }).waitFor();

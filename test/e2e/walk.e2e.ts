@@ -18,31 +18,15 @@ import { SAVED_EXPOSURE_ROWS, valuesSheet } from '../../src/taskpane/values-shee
 import { PlannerClient } from '../../src/worker/planner-client';
 import { InProcessWorker } from '../support/in-process-worker';
 import { EDITED_TARGETS, HOLDINGS_ROWS } from './fixture';
-import { stubbedBrowser, StubbedBrowser } from './chromium';
-import { serveDirectory } from './static-server';
+import { paneSession } from './pane-session';
 
 const ROOT = join(__dirname, '..', '..');
 const OUT = join(ROOT, 'test-output');
 
-let server: { origin: string; close: () => Promise<void> };
-let browser: StubbedBrowser;
+// HiGHS' wasm arrives a second and a half late, as on a slow connection: long enough to press Cancel.
+const session = paneSession({ '.wasm': 1500 });
 
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  // HiGHS' wasm arrives a second and a half late, as on a slow connection: long enough to press Cancel.
-  server = await serveDirectory(join(ROOT, 'dist'), { '.wasm': 1500 });
-  browser = await stubbedBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(browser.offsite).toEqual([]);
-  expect(browser.pageErrors).toEqual([]);
-});
+beforeAll(() => mkdirSync(OUT, { recursive: true }));
 
 interface Seed {
   sheets: { name: string; rows: unknown[][]; tables?: string[] }[];
@@ -66,7 +50,7 @@ const asWritten = (rows: Cell[][]) => {
 };
 
 function openPane(seed: Seed, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  return browser.open(`${server.origin}/taskpane.html`, seed, { colorScheme });
+  return session.browser.open(session.paneUrl, seed, { colorScheme });
 }
 
 const workbook = <T>(page: Page, call: string, ...args: unknown[]) =>

@@ -19,7 +19,7 @@ import { repairDrift, repairRounded, RepairState, repairTaxCost, repairTrades, r
 import { Run, StageRun } from './run';
 import { SolveOptions, Solver } from './solver';
 import { sparserPlan } from './sparsify';
-import { REPAIR_GOAL, STAGES } from './stages';
+import { REPAIR_GOAL, ROUNDING_ROOM, STAGES } from './stages';
 
 export type { SolveOptions, SolveProgress, Solver } from './solver';
 
@@ -181,28 +181,49 @@ function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: 
   run.spent(effort);
   consider(state.columns(), -Infinity);
   // Then the sparsest trade sets reweighted LPs find (sparsify.ts) — from equal weights and from the
-  // plan so far, which settle on different supports — and the local moves from their plans.
+  // plan so far, which settle on different supports — and the local moves from their plans. In whole
+  // shares, also the supports found inside tighter caps (ROUNDING_ROOM), whose relaxed plans leave
+  // the rounding room under the real ones.
+  const whole = pm.ctx.book.settings.wholeShares;
+  const supportCaps = whole ? [caps, roomForRounding(run, caps, taxCost.bound)] : [caps];
   for (const initial of [new Float64Array(best.x.length), best.x]) {
-    if (best.value - best.bound <= run.tolerance(STAGES.trades, best.bound) || !run.mipAllowed) break;
-    // The safety net: a search it skips is a search cut short, and the plan says so.
-    if (run.outOfTime()) {
-      run.timedOut = true;
-      break;
-    }
-    const sparse = sparserPlan(run.solver, pm, caps, best.x, initial, STAGES.trades.budget.nodes, Math.max(MIN_SAFETY_SECONDS, run.secondsLeft()));
-    run.timedOut ||= sparse.timedOut;
-    for (const plan of sparse.plans) {
-      const more = run.effort(STAGES.trades);
-      // Whole shares: the support's plan has share counts relaxed; the repair rounds it (within the caps).
-      const from = pm.ctx.book.settings.wholeShares ? repairRounded(pm, plan, driftCap - 1e-6, taxCap - 1e-6, more) : null;
-      consider(from ? from.columns() : plan, -Infinity);
-      state.load(best.x);
-      repairTradesAcross(state, driftCap - 1e-6, taxCap - 1e-6, more);
-      run.spent(more);
-      consider(state.columns(), -Infinity);
+    for (const lpCaps of supportCaps) {
+      if (best.value - best.bound <= run.tolerance(STAGES.trades, best.bound) || !run.mipAllowed) return best;
+      // The safety net: a search it skips is a search cut short, and the plan says so.
+      if (run.outOfTime()) {
+        run.timedOut = true;
+        return best;
+      }
+      const sparse = sparserPlan(run.solver, pm, lpCaps, best.x, initial, STAGES.trades.budget.nodes, Math.max(MIN_SAFETY_SECONDS, run.secondsLeft()));
+      run.timedOut ||= sparse.timedOut;
+      for (const plan of sparse.plans) {
+        const more = run.effort(STAGES.trades);
+        // Whole shares: the support's plan has share counts relaxed; the repair rounds it (within the caps).
+        const from = whole ? repairRounded(pm, plan, driftCap - 1e-6, taxCap - 1e-6, more) : null;
+        consider(from ? from.columns() : plan, -Infinity);
+        state.load(best.x);
+        repairTradesAcross(state, driftCap - 1e-6, taxCap - 1e-6, more);
+        run.spent(more);
+        consider(state.columns(), -Infinity);
+      }
     }
   }
   return best;
+}
+
+/**
+ * The caps of stages 1 and 2, each lowered by its share of ROUNDING_ROOM (the tax cap from no higher
+ * than its tolerance above the bound): a support whose relaxed plan fits them can be rounded to whole
+ * shares inside the real caps, where one found at the real caps sits on them and rarely can.
+ */
+function roomForRounding(run: Run, caps: readonly Row[], taxBound: number): Row[] {
+  const [drift, taxCost] = caps;
+  const driftTolerance = run.tolerance(STAGES.drift, 0);
+  const taxTolerance = run.tolerance(STAGES.taxCost, taxBound);
+  return [
+    { ...drift, upper: drift.upper - ROUNDING_ROOM.drift * driftTolerance },
+    { ...taxCost, upper: Math.min(taxCost.upper, taxBound + taxTolerance) - ROUNDING_ROOM.taxCost * taxTolerance },
+  ];
 }
 
 function boundRow(pm: PlannerModel, objective: Objective, name: string, upper: number): Row {

@@ -6,6 +6,7 @@ import { DriftChart } from './DriftChart';
 import { DueStatus } from './DueStatus';
 import { useNarrowTableStyles } from './narrow-table';
 import { NarrowTableHeader } from './NarrowTableHeader';
+import { NumberCell } from './NumberCell';
 import { NUMBER_STYLE } from './numbers';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 
@@ -40,15 +41,9 @@ export function DriftPanel({ drift, due }: { drift: DriftReport; due: DueVerdict
           {drift.rows.map((r) => (
             <TableRow key={r.label} className={table.row}>
               <TableCell className={table.name}>{r.label}</TableCell>
-              <TableCell className={table.number} style={NUMBER_STYLE}>
-                {formatPercent(r.weight)}
-              </TableCell>
-              <TableCell className={table.number} style={NUMBER_STYLE}>
-                {r.target === null ? '—' : formatPercent(r.target)}
-              </TableCell>
-              <TableCell className={table.number} style={NUMBER_STYLE}>
-                {r.drift === null ? '—' : formatPoints(r.drift)}
-              </TableCell>
+              <NumberCell>{formatPercent(r.weight)}</NumberCell>
+              <NumberCell>{r.target === null ? '—' : formatPercent(r.target)}</NumberCell>
+              <NumberCell>{r.drift === null ? '—' : formatPoints(r.drift)}</NumberCell>
               <TableCell className={table.text}>{r.status}</TableCell>
             </TableRow>
           ))}

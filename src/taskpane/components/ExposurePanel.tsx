@@ -8,7 +8,7 @@ import { formatDollarAmount, formatPercent, formatPercentUpTo } from '../../engi
 import { errorNotice, Notice, NoticeState } from './Notice';
 import { useNarrowTableStyles } from './narrow-table';
 import { NarrowTableHeader } from './NarrowTableHeader';
-import { NUMBER_STYLE } from './numbers';
+import { NumberCell } from './NumberCell';
 import { VISUALLY_HIDDEN } from './visually-hidden';
 
 const TOP = 10;
@@ -54,12 +54,8 @@ export function ExposurePanel({ view }: { view: HouseholdView }): React.JSX.Elem
               {state.result.rows.map((r) => (
                 <TableRow key={r.holding} className={table.row}>
                   <TableCell className={table.name}>{r.holding}</TableCell>
-                  <TableCell className={table.number} style={NUMBER_STYLE}>
-                    {formatDollarAmount(r.total)}
-                  </TableCell>
-                  <TableCell className={table.number} style={NUMBER_STYLE}>
-                    {formatPercent(r.weight)}
-                  </TableCell>
+                  <NumberCell>{formatDollarAmount(r.total)}</NumberCell>
+                  <NumberCell>{formatPercent(r.weight)}</NumberCell>
                   <TableCell className={table.text}>{[r.direct > 0 ? 'direct' : null, ...r.via].filter(Boolean).join(', ')}</TableCell>
                 </TableRow>
               ))}

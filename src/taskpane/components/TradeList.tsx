@@ -26,6 +26,7 @@ import { DraftResult, DraftTrade } from '../ports';
 import { describeTrade, groupByAccount } from '../trade-output';
 import { useNarrowTableStyles } from './narrow-table';
 import { NarrowTableHeader } from './NarrowTableHeader';
+import { NumberCell } from './NumberCell';
 import { NUMBER_STYLE } from './numbers';
 import { WholeNumbers } from './WholeNumbers';
 
@@ -121,15 +122,9 @@ export function TradeList({ result, approved, onApprove }: Props): React.JSX.Ele
               {summary.driftAfter.map((d) => (
                 <TableRow key={d.class} className={table.row}>
                   <TableCell className={table.name}>{d.class}</TableCell>
-                  <TableCell className={table.number} style={NUMBER_STYLE}>
-                    {formatPercent(d.weight)}
-                  </TableCell>
-                  <TableCell className={table.number} style={NUMBER_STYLE}>
-                    {d.target === null ? '—' : formatPercent(d.target)}
-                  </TableCell>
-                  <TableCell className={table.number} style={NUMBER_STYLE}>
-                    {d.drift === null ? '—' : formatPoints(d.drift)}
-                  </TableCell>
+                  <NumberCell>{formatPercent(d.weight)}</NumberCell>
+                  <NumberCell>{d.target === null ? '—' : formatPercent(d.target)}</NumberCell>
+                  <NumberCell>{d.drift === null ? '—' : formatPoints(d.drift)}</NumberCell>
                 </TableRow>
               ))}
             </TableBody>

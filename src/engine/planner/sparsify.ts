@@ -67,17 +67,19 @@ export function sparserPlan(solver: Highs, pm: PlannerModel, caps: readonly Row[
   const support = pm.legs.filter((leg) => tradedAmount(leg, x) * leg.price > SUPPORT_DOLLARS);
   if (support.length >= pm.model.evaluate('trades', start) - 0.5) return none;
   const whole = pm.ctx.book.settings.wholeShares;
-  // The cheapest plan with the model's integers kept (in whole shares only on a narrow support,
-  // INTEGER_SUPPORT); in whole shares also two relaxed ones, for the caller to round.
-  const solves: SupportSolve[] = [];
-  if (!whole) solves.push({ objective: 'taxCost', integral: true, nodes });
-  else if (support.length <= INTEGER_SUPPORT.maxLegs) solves.push({ objective: 'taxCost', integral: true, nodes: INTEGER_SUPPORT.nodes });
-  if (whole) solves.push({ objective: 'taxCost', integral: false, nodes }, { objective: 'drift', integral: false, nodes });
-  const legs = new Set(support);
+  // Whole shares: on a support narrow enough (INTEGER_SUPPORT), first the cheapest plan in whole shares
+  // itself, then the two relaxed ones for the caller to round.
+  const solves: readonly { objective: 'taxCost' | 'drift'; integral: boolean; nodes: number }[] = !whole
+    ? [{ objective: 'taxCost', integral: true, nodes }]
+    : [
+        ...(support.length <= INTEGER_SUPPORT.maxLegs ? [{ objective: 'taxCost', integral: true, nodes: INTEGER_SUPPORT.nodes } as const] : []),
+        { objective: 'taxCost', integral: false, nodes },
+        { objective: 'drift', integral: false, nodes },
+      ];
   const plans: Float64Array[] = [];
   let timedOut = false;
   for (const solve of solves) {
-    const plan = planOnSupport(solver, pm, caps, legs, x, solve, timeLimit);
+    const plan = planOnSupport(solver, pm, caps, new Set(support), x, solve, timeLimit);
     timedOut ||= plan.timedOut;
     if (plan.x) plans.push(plan.x);
   }
@@ -86,13 +88,6 @@ export function sparserPlan(solver: Highs, pm: PlannerModel, caps: readonly Row[
 
 /** Below this a relaxed trade is taken as no trade (a cent, well below any MinTrade). */
 const SUPPORT_DOLLARS = 0.01;
-
-/** One solve on a support: what it minimises, whether the model's integers stay integer, its node limit. */
-interface SupportSolve {
-  readonly objective: 'taxCost' | 'drift';
-  readonly integral: boolean;
-  readonly nodes: number;
-}
 
 /**
  * The plan within the caps, least in `objective`, that trades exactly the support's legs, each in the
@@ -104,7 +99,7 @@ function planOnSupport(
   caps: readonly Row[],
   support: ReadonlySet<Leg>,
   relaxed: ArrayLike<number>,
-  { objective, integral, nodes }: SupportSolve,
+  { objective, integral, nodes }: { objective: 'taxCost' | 'drift'; integral: boolean; nodes: number },
   timeLimit: number,
 ): { x: Float64Array | null; timedOut: boolean } {
   const fixed = noTradeOutside(pm, support);

@@ -198,8 +198,7 @@ function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: 
       run.timedOut ||= sparse.timedOut;
       for (const plan of sparse.plans) {
         const more = run.effort(STAGES.trades);
-        // Whole shares: the repair rounds a relaxed plan within the caps (a whole-share one keeps its counts)
-        // and drops what trades it can.
+        // Whole shares: the support's plan has share counts relaxed; the repair rounds it (within the caps).
         const from = whole ? repairRounded(pm, plan, driftCap - 1e-6, taxCap - 1e-6, more) : null;
         consider(from ? from.columns() : plan, -Infinity);
         state.load(best.x);

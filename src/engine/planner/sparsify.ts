@@ -12,7 +12,7 @@ import { Leg } from './legs';
 import { Row } from './linear-model';
 import { noTradeOutside, PlannerModel, tradedAmount, withLots } from './model';
 import { isSolveFailure, numericTolerances } from './solver-options';
-import { INTEGER_SUPPORT, SEED } from './stages';
+import { SEED } from './stages';
 
 /** Rounds of reweighting: the support stops shrinking after three or four on the households measured. */
 const ROUNDS = 4;
@@ -20,9 +20,8 @@ const ROUNDS = 4;
 export interface Sparser {
   /**
    * Plans on the sparsest support found (none: no support with fewer trades, or no plan on it that
-   * keeps every rule). Whole shares: on a narrow support, the cheapest plan in whole shares; then two
-   * with share counts relaxed — the cheapest and the closest to target (which leaves the rounding more
-   * room under the drift cap) — for the caller to round.
+   * keeps every rule). Whole shares: two, with share counts relaxed — the cheapest and the closest to
+   * target (which leaves the rounding more room under the drift cap) — for the caller to round.
    */
   readonly plans: readonly Float64Array[];
   /** True when the TimeLimit safety net stopped the support's search. */
@@ -66,20 +65,11 @@ export function sparserPlan(solver: Highs, pm: PlannerModel, caps: readonly Row[
   }
   const support = pm.legs.filter((leg) => tradedAmount(leg, x) * leg.price > SUPPORT_DOLLARS);
   if (support.length >= pm.model.evaluate('trades', start) - 0.5) return none;
-  const whole = pm.ctx.book.settings.wholeShares;
-  // Whole shares: on a support narrow enough (INTEGER_SUPPORT), first the cheapest plan in whole shares
-  // itself, then the two relaxed ones for the caller to round.
-  const solves: readonly { objective: 'taxCost' | 'drift'; integral: boolean; nodes: number }[] = !whole
-    ? [{ objective: 'taxCost', integral: true, nodes }]
-    : [
-        ...(support.length <= INTEGER_SUPPORT.maxLegs ? [{ objective: 'taxCost', integral: true, nodes: INTEGER_SUPPORT.nodes } as const] : []),
-        { objective: 'taxCost', integral: false, nodes },
-        { objective: 'drift', integral: false, nodes },
-      ];
+  const objectives = pm.ctx.book.settings.wholeShares ? (['taxCost', 'drift'] as const) : (['taxCost'] as const);
   const plans: Float64Array[] = [];
   let timedOut = false;
-  for (const solve of solves) {
-    const plan = planOnSupport(solver, pm, caps, new Set(support), x, solve, timeLimit);
+  for (const objective of objectives) {
+    const plan = planOnSupport(solver, pm, caps, new Set(support), x, objective, nodes, timeLimit);
     timedOut ||= plan.timedOut;
     if (plan.x) plans.push(plan.x);
   }
@@ -91,17 +81,11 @@ const SUPPORT_DOLLARS = 0.01;
 
 /**
  * The plan within the caps, least in `objective`, that trades exactly the support's legs, each in the
- * relaxed plan's direction; `integral` false relaxes whole share counts (the caller rounds the plan).
+ * relaxed plan's direction. In whole shares it is solved with share counts relaxed (a MILP in share
+ * counts has a root that grows fast with the legs: 41 legs of household L took 0.4–1.8 s) and rounded
+ * by the caller.
  */
-function planOnSupport(
-  solver: Highs,
-  pm: PlannerModel,
-  caps: readonly Row[],
-  support: ReadonlySet<Leg>,
-  relaxed: ArrayLike<number>,
-  { objective, integral, nodes }: { objective: 'taxCost' | 'drift'; integral: boolean; nodes: number },
-  timeLimit: number,
-): { x: Float64Array | null; timedOut: boolean } {
+function planOnSupport(solver: Highs, pm: PlannerModel, caps: readonly Row[], support: ReadonlySet<Leg>, relaxed: ArrayLike<number>, objective: 'taxCost' | 'drift', nodes: number, timeLimit: number): { x: Float64Array | null; timedOut: boolean } {
   const fixed = noTradeOutside(pm, support);
   for (const leg of support) {
     const buys = leg.buy !== null && relaxed[leg.buy] > 0;
@@ -110,7 +94,8 @@ function planOnSupport(
     if (buys && leg.sell !== null) fixed.set(leg.sell, 0);
     if (!buys && leg.buy !== null) fixed.set(leg.buy, 0);
   }
-  const model = solver.createModel(pm.model.toModelData(objective, caps, integral, 'lots', fixed));
+  const whole = pm.ctx.book.settings.wholeShares;
+  const model = solver.createModel(pm.model.toModelData(objective, caps, !whole, 'lots', fixed));
   try {
     model.options.set({ output_flag: false, mip_max_nodes: nodes, time_limit: timeLimit, random_seed: SEED, mip_heuristic_run_root_reduced_cost: false, ...numericTolerances(pm) });
     let status: number;
@@ -123,7 +108,7 @@ function planOnSupport(
     const timedOut = status === solver.constants.modelStatus.timeLimit;
     if (model.info.get('primal_solution_status') !== solver.constants.solutionStatus.feasible || status === solver.constants.modelStatus.infeasible) return { x: null, timedOut };
     const x = withLots(pm, model.getSolution().colValue);
-    return { x: !integral || pm.model.isFeasible(x, caps) ? x : null, timedOut };
+    return { x: pm.ctx.book.settings.wholeShares || pm.model.isFeasible(x, caps) ? x : null, timedOut };
   } finally {
     model.dispose();
   }

@@ -97,17 +97,5 @@ export const RELAXED_STARTS = { cheap: 0.5, inside: 0.98 } as const;
  */
 export const ROUNDING_ROOM = { drift: 0.1, taxCost: 0.25 } as const;
 
-/**
- * Whole shares, stage 3: the widest support (legs that trade) on which the cheapest plan is also solved
- * in whole shares — a MILP in share counts, its trade set fixed — besides the relaxed plans that are
- * rounded. Rounding a relaxed plan leaves about a share's worth of idle cash in each account, which D
- * counts twice; the whole-share solve re-balances the share counts across accounts instead (household
- * M: $429.00 and 19 trades, where the rounded plans stayed at $431.33, outside 1% of the bound). Its
- * root (presolve, cuts, sub-MIP heuristics) finds that plan; measured on this project's 2-core machine
- * it cost 140–180 ms warm on M's 19 legs and 230–430 ms on household L's 41–42 (docs/benchmarks.md),
- * where it saved nothing the rounding did not, so the width stops below L's.
- */
-export const INTEGER_SUPPORT = { maxLegs: 30, nodes: 1 } as const;
-
 /** HiGHS' random seed, fixed: the same model gives the same search. */
 export const SEED = 7;

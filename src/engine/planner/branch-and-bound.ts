@@ -9,7 +9,7 @@ import { checkStart, Row } from './linear-model';
 import { noTradeOutside, withLots } from './model';
 import { infeasible, shortAccounts, tooFarApart } from './refusals';
 import { Run, StageRun } from './run';
-import { isSolveFailure, numericTolerances } from './solver-options';
+import { isSolveFailure, numericTolerances, reachedTimeLimit } from './solver-options';
 import type { SolveOptions, Solver } from './solver';
 import { SEED, Stage } from './stages';
 
@@ -38,11 +38,12 @@ export function branchAndBound(run: Run, stage: Stage, extra: readonly Row[], st
   if (start && width - fixed.size > (restricted ? widths.searched : widths.proving)) return { x: start, value: pm.model.evaluate(stage.objective, start), bound: -Infinity };
   const model = solver.createModel(pm.model.toModelData(stage.objective, extra, true, stage.scope, fixed));
   try {
+    // The safety net only: a machine fast enough finishes the node budget long before it.
+    const timeLimit = Math.max(MIN_SAFETY_SECONDS, run.secondsLeft());
     model.options.set({
       output_flag: false,
       mip_max_nodes: stage.budget.nodes,
-      // The safety net only: a machine fast enough finishes the node budget long before it.
-      time_limit: Math.max(MIN_SAFETY_SECONDS, run.secondsLeft()),
+      time_limit: timeLimit,
       mip_abs_gap: stage.mipGap.absolute(run.T),
       mip_rel_gap: stage.mipGap.relative,
       random_seed: SEED,
@@ -66,7 +67,7 @@ export function branchAndBound(run: Run, stage: Stage, extra: readonly Row[], st
       return fallback('gaveUp');
     }
     const codes = solver.constants.modelStatus;
-    if (status === codes.timeLimit) run.timedOut = true;
+    if (reachedTimeLimit(model, status, codes.timeLimit, timeLimit)) run.timedOut = true;
     const hasSolution = model.info.get('primal_solution_status') === solver.constants.solutionStatus.feasible;
     // Later stages always have their start (feasible by construction); stage 1 without one may not.
     if (!hasSolution && !start) {

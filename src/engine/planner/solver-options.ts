@@ -16,3 +16,13 @@ export function numericTolerances(pm: PlannerModel): { primal_feasibility_tolera
 export function isSolveFailure(e: unknown): boolean {
   return e instanceof Error && (e as { status?: unknown }).status === -1 && (e as { operation?: unknown }).operation === 'run';
 }
+
+/**
+ * Whether HiGHS' time limit (`limit`, s) may have shaped a run, whatever status it ended with. HiGHS
+ * gives each of its sub-MIPs (the root's RENS/RINS heuristics) the run's time left as its own time
+ * limit, and a sub-MIP stopped by it returns its best silently: the run may then end "optimal" or at
+ * its node limit with a different plan. Its own clock reaching the limit is the one sign of that.
+ */
+export function reachedTimeLimit(model: { getRunTime(): number }, status: number, timeLimitStatus: number, limit: number): boolean {
+  return status === timeLimitStatus || model.getRunTime() >= limit * (1 - 1e-9);
+}

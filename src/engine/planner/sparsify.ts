@@ -11,7 +11,7 @@ import type { Highs } from 'highs';
 import { Leg } from './legs';
 import { Row } from './linear-model';
 import { noTradeOutside, PlannerModel, tradedAmount, withLots } from './model';
-import { isSolveFailure, numericTolerances } from './solver-options';
+import { isSolveFailure, numericTolerances, reachedTimeLimit } from './solver-options';
 import { SEED } from './stages';
 
 /** Rounds of reweighting: the support stops shrinking after three or four on the households measured. */
@@ -105,7 +105,7 @@ function planOnSupport(solver: Highs, pm: PlannerModel, caps: readonly Row[], su
       if (isSolveFailure(e)) return { x: null, timedOut: false };
       throw e;
     }
-    const timedOut = status === solver.constants.modelStatus.timeLimit;
+    const timedOut = reachedTimeLimit(model, status, solver.constants.modelStatus.timeLimit, timeLimit);
     if (model.info.get('primal_solution_status') !== solver.constants.solutionStatus.feasible || status === solver.constants.modelStatus.infeasible) return { x: null, timedOut };
     const x = withLots(pm, model.getSolution().colValue);
     return { x: pm.ctx.book.settings.wholeShares || pm.model.isFeasible(x, caps) ? x : null, timedOut };

@@ -44,19 +44,24 @@ export class RepairState {
   readonly q: Float64Array;
   readonly whole: boolean;
   readonly byAccount = new Map<number, number[]>();
-  private readonly byGroup = new Map<string, number[]>();
+  /** Wash-sale groups by index (the hot path compares numbers, not keys): each leg's, and each group's legs. */
+  private readonly groupIndex = new Map<string, number>();
+  private readonly groupOf: Int32Array;
+  private readonly groupLegs: number[][] = [];
   private readonly value: Float64Array;
   private readonly cash: Float64Array;
   private readonly floor: Float64Array;
+  /** The cash below which an account breaks its floor (accountOk), or -Infinity for one that is not traded. */
+  private readonly lowestCash: Float64Array;
   private readonly targetLow: Float64Array;
   private readonly targetHigh: Float64Array;
   private readonly cashClass: number;
   private readonly legCost: Float64Array;
   private readonly commission: number;
   private costTotal = 0;
-  /** Per wash-sale group: how many legs buy it, and whether the legs' costs were priced with it bought. */
-  private readonly boughtCount = new Map<string, number>();
-  private readonly costedBought = new Map<string, boolean>();
+  /** Per wash-sale group: how many legs buy it, and whether the legs' costs were priced with it bought (-1: not yet priced). */
+  private readonly boughtCount: Int32Array;
+  private readonly costedBought: Int8Array;
   private trades = 0;
 
   constructor(readonly pm: PlannerModel) {
@@ -70,6 +75,9 @@ export class RepairState {
     this.cashClass = book.classes.findIndex((c) => c.isCash);
     this.cash = Float64Array.from(book.accounts.map((a) => (a.cash + a.account.contribution) / 100));
     this.floor = Float64Array.from(book.accounts.map((a) => cashFloor(pm.ctx, a)));
+    // Half the account's slack (0 at everyday sizes): cash summed over $10¹⁰ trades is exact only to
+    // about 1e-6, and the floor already carries the whole slack, so the real reserve still holds.
+    this.lowestCash = Float64Array.from(book.accounts, (a, k) => (a.account.tradable ? this.floor[k] - 1e-9 - pm.ctx.reserveSlack(a) / 2 : -Infinity));
     const classIndex = new Map(book.classes.map((c, k) => [c.keyId, k]));
     this.facts = pm.legs.map((leg) => {
       const sellMax = leg.sell === null ? 0 : openShares(leg.tiers);
@@ -95,10 +103,20 @@ export class RepairState {
     });
     this.q = new Float64Array(pm.legs.length);
     this.legCost = new Float64Array(pm.legs.length);
+    this.groupOf = new Int32Array(pm.legs.length);
     this.facts.forEach((f, i) => {
       this.byAccount.set(f.account, [...(this.byAccount.get(f.account) ?? []), i]);
-      this.byGroup.set(f.group, [...(this.byGroup.get(f.group) ?? []), i]);
+      let g = this.groupIndex.get(f.group);
+      if (g === undefined) {
+        g = this.groupLegs.length;
+        this.groupIndex.set(f.group, g);
+        this.groupLegs.push([]);
+      }
+      this.groupOf[i] = g;
+      this.groupLegs[g].push(i);
     });
+    this.boughtCount = new Int32Array(this.groupLegs.length);
+    this.costedBought = new Int8Array(this.groupLegs.length).fill(-1);
   }
 
   /** D of the state: drift beyond tolerance, in dollars. */
@@ -119,7 +137,8 @@ export class RepairState {
   }
 
   groupBought(group: string): boolean {
-    return (this.boughtCount.get(group) ?? 0) > 0;
+    const g = this.groupIndex.get(group);
+    return g !== undefined && this.boughtCount[g] > 0;
   }
 
   /** The cash an account is short of its floor (0 when it is not). */
@@ -142,25 +161,37 @@ export class RepairState {
   }
 
   accountOk(a: number): boolean {
-    // Half the account's slack (0 at everyday sizes): cash summed over $10¹⁰ trades is exact only to
-    // about 1e-6, and the floor already carries the whole slack, so the real reserve still holds.
-    const book = this.pm.ctx.book;
-    return !book.accounts[a].account.tradable || this.cash[a] >= this.floor[a] - 1e-9 - this.pm.ctx.reserveSlack(book.accounts[a]) / 2;
+    return this.cash[a] >= this.lowestCash[a];
   }
 
   washOk(group: string): boolean {
-    if (!this.groupBought(group)) return true;
-    const members = this.byGroup.get(group) ?? [];
-    return members.every((i) => this.q[i] >= 0 || -this.q[i] <= this.facts[i].safeShares + 1e-9);
+    const g = this.groupIndex.get(group);
+    return g === undefined || this.washOkAt(g);
+  }
+
+  private washOkAt(g: number): boolean {
+    if (this.boughtCount[g] === 0) return true;
+    const legs = this.groupLegs[g];
+    for (let k = 0; k < legs.length; k++) {
+      const i = legs[k];
+      if (this.q[i] < 0 && -this.q[i] > this.facts[i].safeShares + 1e-9) return false;
+    }
+    return true;
   }
 
   /** Applies the move if every rule still holds; otherwise leaves the state unchanged. */
   tryMove(move: Move): boolean {
-    for (const [i, d] of move) if (d !== 0 && !this.legAllows(i, this.q[i] + d)) return false;
+    // Indexed loops, no destructuring: the repair tries hundreds of thousands of moves a draft, many of
+    // them (on a fresh process) before V8 has optimised this code, and unoptimised iterators are slow.
+    for (let k = 0; k < move.length; k++) {
+      const i = move[k][0];
+      const d = move[k][1];
+      if (d !== 0 && !this.legAllows(i, this.q[i] + d)) return false;
+    }
     this.apply(move, 1);
-    for (const [i] of move) {
-      const f = this.facts[i];
-      if (!this.accountOk(f.account) || !this.washOk(f.group)) {
+    for (let k = 0; k < move.length; k++) {
+      const i = move[k][0];
+      if (!this.accountOk(this.facts[i].account) || !this.washOkAt(this.groupOf[i])) {
         this.apply(move, -1);
         return false;
       }
@@ -170,7 +201,9 @@ export class RepairState {
 
   /** Adds sign × the move's deltas, keeping class values, account cash and costs in step. */
   apply(move: Move, sign: 1 | -1): void {
-    for (const [i, delta] of move) {
+    for (let k = 0; k < move.length; k++) {
+      const i = move[k][0];
+      const delta = move[k][1];
       if (delta === 0) continue;
       const f = this.facts[i];
       const old = this.q[i];
@@ -181,24 +214,29 @@ export class RepairState {
       const dTrade = (q !== 0 ? 1 : 0) - (old !== 0 ? 1 : 0);
       this.cash[f.account] += dCash - dTrade * f.cent;
       this.value[this.cashClass] += dCash;
-      for (const [c, w] of f.split) this.value[c] += (q - old) * f.leg.price * w;
+      for (let c = 0; c < f.split.length; c++) this.value[f.split[c][0]] += (q - old) * f.leg.price * f.split[c][1];
       this.q[i] = q;
       this.trades += dTrade;
-      if ((old > 0) !== (q > 0)) this.boughtCount.set(f.group, (this.boughtCount.get(f.group) ?? 0) + (q > 0 ? 1 : -1));
+      if ((old > 0) !== (q > 0)) this.boughtCount[this.groupOf[i]] += q > 0 ? 1 : -1;
     }
-    for (const [i, delta] of move) {
-      if (delta === 0) continue;
-      const group = this.facts[i].group;
-      const bought = this.groupBought(group);
+    for (let k = 0; k < move.length; k++) {
+      const i = move[k][0];
+      if (move[k][1] === 0) continue;
+      const g = this.groupOf[i];
+      const bought = this.boughtCount[g] > 0 ? 1 : 0;
       // Buying a group (or no longer buying it) changes which lots its sells may take: reprice them all.
-      const legs = bought !== this.costedBought.get(group) ? (this.byGroup.get(group) ?? []) : [i];
-      this.costedBought.set(group, bought);
-      for (const j of legs) {
-        const cost = this.legTaxCost(j);
-        this.costTotal += cost - this.legCost[j];
-        this.legCost[j] = cost;
-      }
+      if (bought !== this.costedBought[g]) {
+        this.costedBought[g] = bought;
+        const legs = this.groupLegs[g];
+        for (let j = 0; j < legs.length; j++) this.reprice(legs[j]);
+      } else this.reprice(i);
     }
+  }
+
+  private reprice(i: number): void {
+    const cost = this.legTaxCost(i);
+    this.costTotal += cost - this.legCost[i];
+    this.legCost[i] = cost;
   }
 
   /** Sets every leg's quantity at once (rules unchecked: the caller checks). */
@@ -254,7 +292,7 @@ export class RepairState {
     const f = this.facts[i];
     const perTrade = this.commission + Math.abs(q) * f.spread;
     if (q > 0) return perTrade;
-    return perTrade + taxOfSelling(f.leg.tiers, -q, !this.groupBought(f.group));
+    return perTrade + taxOfSelling(f.leg.tiers, -q, this.boughtCount[this.groupOf[i]] === 0);
   }
 
   /** Cash a leg's trade brings in: sells less spread, buys plus spread, less commission. */

@@ -5,7 +5,11 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { asTables, household, tempDir, writeBook } from './workbooks';
+import { performance } from 'perf_hooks';
+import { planTrades, tradesJson } from '../../src/engine';
+import { SIZES, syntheticHousehold, toHousehold } from '../../bench/planner-households';
+import { loadSolver } from '../support/solver';
+import { asTables, household, tempDir, writeBook, XlValue } from './workbooks';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'rebal.js');
@@ -66,4 +70,28 @@ describe('bin/rebal.js', () => {
     const out = runWithin(15_000, 'in.xlsx', '--out', 'pipe.xlsx');
     expect(out).toEqual({ code: 1, signal: null, stdout: '', stderr: 'rebal: cannot write pipe.xlsx: it is a pipe (FIFO), not a file\n' });
   }, 45_000);
+});
+
+/**
+ * PRODUCT.md, "Same workbook, same plan", as a user meets it: the command run again — each run a fresh
+ * process, with HiGHS and the planner not yet compiled, against the default 2-s TimeLimit — prints the
+ * plan that a draft in this process, its code long since warm, makes of the same tables.
+ */
+describe('the same workbook in fresh processes', () => {
+  it('household M in whole shares: two runs of the command and a draft in this process give one plan', async () => {
+    const cells = syntheticHousehold(SIZES[1], 11, true);
+    // The benchmark's cells are plain values (no entity or error cells), as a workbook stores them.
+    const tables = { Holdings: cells.holdings, Targets: cells.targets, Accounts: cells.accounts, Settings: cells.settings } as Record<string, XlValue[][]>;
+    await writeBook(path.join(dir, 'm.xlsx'), asTables(tables));
+    const runs = [run('m.xlsx', '--json', '--out', 'm-1.xlsx'), run('m.xlsx', '--json', '--out', 'm-2.xlsx')];
+    const here = tradesJson(planTrades(toHousehold(cells), await loadSolver(), { now: () => performance.now() }));
+    expect(here.length).toBeGreaterThan(10);
+    for (const [i, r] of runs.entries()) {
+      expect([i, r.code, r.stderr]).toEqual([i, 0, '']);
+      const out = JSON.parse(r.stdout) as { trades: unknown[]; warnings: string[] };
+      // A run the safety net cut short says so, and may differ: then it is not the same plan, and fails here.
+      expect(out.warnings.filter((w) => w.includes('time limit'))).toEqual([]);
+      expect(out.trades).toEqual(here);
+    }
+  }, 120_000);
 });

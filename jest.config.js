@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
+    '^.+\\.tsx?$': ['<rootDir>/test/setup/bind-globals-transform.js', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
   },
   setupFiles: ['<rootDir>/test/setup/custom-functions-global.ts', '<rootDir>/test/setup/jsdom-layout.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],

@@ -3,12 +3,12 @@
  * writes the result sheets into a new workbook (never the input), and prints a summary or the JSON.
  * A user's mistake is one line on stderr and exit code 1; never a stack trace.
  */
-import highsLoader from 'highs';
 import { isImportError, isInputError, localIsoDate, MIX_TABLE_NAMES, oneLine, readHousehold, topExposure, withAsOf } from '../engine';
 import { CliOptions, parseArgs, USAGE, UsageError } from './args';
 import { checkInput, checkOutput, loadWorkbook, WorkbookError, writeOutput } from './files';
 import { runImport } from './import-command';
 import { IMPORT_USAGE, ImportOptions, isImportCommand, parseImportArgs } from './import-args';
+import { loadSolver } from './solver';
 import { buildReport, reportJson, RebalanceReport, shownWarnings } from './report';
 import { writeExposureSheet } from './exposure-sheet';
 import { renderExposure } from './exposure-text';
@@ -54,7 +54,7 @@ async function run(options: CliOptions, io: Io, now: Date): Promise<void> {
     options.asOf,
     localIsoDate(now),
   );
-  const report = buildReport(household, household.settings.asOf ?? localIsoDate(now), await highsLoader(), tables.warnings());
+  const report = buildReport(household, household.settings.asOf ?? localIsoDate(now), await loadSolver(), tables.warnings());
   writeDriftSheet(workbook, report.drift, `drift as of ${report.asOf}`);
   writeExposureSheet(workbook, report.exposure, `look-through exposure as of ${report.asOf}`);
   if (report.plan) writeTradesSheet(workbook, report.plan, `trades drafted as of ${report.asOf}; nothing is placed until you place it`);

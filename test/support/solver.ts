@@ -1,10 +1,2 @@
-/** HiGHS loaded once per test file, as the command line loads it. */
-import highsLoader from 'highs';
-import type { Highs } from 'highs';
-
-let loading: Promise<Highs> | null = null;
-
-export function loadSolver(): Promise<Highs> {
-  loading ??= highsLoader();
-  return loading;
-}
+/** HiGHS loaded once per test file, as the command line loads it (src/cli/solver.ts). */
+export { loadSolver } from '../../src/cli/solver';

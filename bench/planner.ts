@@ -70,7 +70,7 @@ export function naiveRebalance(h: Household): Outcome {
 }
 
 /** One household in whole or fractional shares, and how many timed runs it gets (after one warm-up). */
-interface Case {
+export interface Case {
   readonly name: string;
   readonly whole: boolean;
   readonly cells: HouseholdCells;
@@ -78,7 +78,7 @@ interface Case {
   readonly large: boolean;
 }
 
-function cases(): Case[] {
+export function cases(): Case[] {
   const all: Case[] = [];
   for (const size of SIZES) {
     for (const whole of [true, false]) all.push({ name: size.name, whole, cells: syntheticHousehold(size, 11, whole), runs: size.name === 'L' ? 5 : size.name === 'M' ? 7 : 11, large: false });

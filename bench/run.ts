@@ -12,6 +12,7 @@ import { benchDrift } from './drift';
 import { benchExposure } from './exposure';
 import { benchImport } from './import';
 import { benchMix } from './mix';
+import { benchFirstDraft } from './first-draft';
 import { benchPlanner, benchPlannerExact } from './planner';
 import { benchReading } from './reading';
 
@@ -26,6 +27,7 @@ const SECTIONS: Section[] = [
   { title: 'Drift (REBAL.DRIFT): median of repeated runs', run: benchDrift },
   { title: 'Exposure (REBAL.EXPOSURE look-through): median of repeated runs', run: benchExposure },
   { title: 'Trade planner (REBAL.TRADES): median of repeated runs, TimeLimit 2 s', run: benchPlanner },
+  { title: "Trade planner: a fresh process's first draft (as the command line drafts), against a warm draft, TimeLimit 2 s", run: benchFirstDraft },
   { title: 'Trade planner vs the exact MILP (HiGHS, long limit)', run: benchPlannerExact, optIn: 'exact' },
   { title: 'Broker import (rebal import): a 5,000-line export against papaparse alone, median of repeated runs', run: benchImport },
   { title: 'Funds that span classes: drift and planning with 20% of the household in mixed funds, against the same household without', run: benchMix },

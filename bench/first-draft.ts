@@ -16,8 +16,8 @@ import type { Plan, Solver } from '../src/engine';
 import { loadSolver } from '../src/cli/solver';
 import { renderTable } from '../src/cli/text-table';
 import { toHousehold } from './planner-households';
-import { cases } from './planner';
-import { formatMs, median } from './timing';
+import { cases, measure } from './planner';
+import { formatMs } from './timing';
 
 type Loader = 'liftoff' | 'default';
 const LOADERS: readonly Loader[] = ['liftoff', 'default'];
@@ -29,7 +29,7 @@ interface FirstDraft {
   readonly trades: string;
 }
 
-/** The trades as the user sees them, for "same plan" (the summary's gap holds timings-free facts only). */
+/** The plan as the user sees it, for "same plan": every trade with its lots and reason, the tax and the drift left. */
 const tradesOf = (plan: Plan) => JSON.stringify({ trades: plan.trades, tax: plan.summary.tax, drift: plan.summary.driftAfter });
 
 async function child(index: number, loader: Loader): Promise<void> {
@@ -57,17 +57,11 @@ const range = (xs: readonly number[]) => {
 
 /** Warm p50 of each case in this process: every case drafted once first, so V8 has settled on all of them. */
 function warmDrafts(solver: Solver): { p50: number; trades: string }[] {
-  const all = cases().map((c) => toHousehold(c.cells));
-  for (const h of all) planTrades(h, solver, { now: () => performance.now() });
-  return all.map((h) => {
-    const times: number[] = [];
-    let plan: Plan | null = null;
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      plan = planTrades(h, solver, { now: () => performance.now() });
-      times.push(performance.now() - start);
-    }
-    return { p50: median(times), trades: tradesOf(plan!) };
+  const all = cases();
+  for (const c of all) planTrades(toHousehold(c.cells), solver, { now: () => performance.now() });
+  return all.map((c) => {
+    const m = measure(solver, c, 3);
+    return { p50: m.p50, trades: tradesOf(m.plan) };
   });
 }
 

@@ -70,7 +70,7 @@ export function naiveRebalance(h: Household): Outcome {
 }
 
 /** One household in whole or fractional shares, and how many timed runs it gets (after one warm-up). */
-export interface Case {
+interface Case {
   readonly name: string;
   readonly whole: boolean;
   readonly cells: HouseholdCells;
@@ -102,7 +102,7 @@ interface Measured {
   readonly distinct: number;
 }
 
-function measure(solver: Solver, c: Case, runs = c.runs): Measured {
+export function measure(solver: Solver, c: Case, runs = c.runs): Measured {
   const h = toHousehold(c.cells);
   const times: number[] = [];
   let plan = planTrades(h, solver, { now: () => performance.now() }); // warm-up

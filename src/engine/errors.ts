@@ -52,6 +52,8 @@ export type WarningKind =
   | 'derivedShares'
   | 'unknownAccount'
   | 'planNotProven'
+  /** A plan proven within the tolerances, but drafted after the TimeLimit safety net cut a search short. */
+  | 'timeLimitReached'
   | 'summaryRow'
   | 'acquiredAfterAsOf'
   | 'tableNotRead'

@@ -75,7 +75,8 @@ test('a plan whose MILPs ran into their time limit says so, whatever status they
   const cut = planTrades(h, solver, { now: () => 0 });
   expect(milps()).toBeGreaterThan(0);
   expect(cut.summary.gap.timeLimitReached).toBe(true);
-  expect(cut.warnings.find((w) => w.kind === 'planNotProven')?.message).toMatch(/time limit/);
+  // Proven within the tolerances or not, the plan says the net was reached.
+  expect(cut.warnings.find((w) => w.kind === 'planNotProven' || w.kind === 'timeLimitReached')?.message).toMatch(/time limit/);
 }, 30_000);
 
 test('the sparsest-support solve says so too', () => {

@@ -57,6 +57,17 @@ export function planTrades(household: Household, solver: Solver, options: PlanOp
       ),
     );
   }
+  if (summary.gap.proven && solution.timeLimitReached) {
+    // Within the tolerances all the same, but a faster machine, whose search ran to its budget, may
+    // draft a different plan: the same workbook gives the same plan only where the net is not reached.
+    warnings.push(
+      warning(
+        'timeLimitReached',
+        { table: 'Settings', row: null, column: 'TimeLimit' },
+        'the planner stopped at its time limit (TimeLimit) before its search was done, so a faster machine may draft a different plan; this one is still proven within the tolerances of the best',
+      ),
+    );
+  }
   if (!summary.gap.proven) {
     warnings.push(
       warning(

@@ -12,14 +12,15 @@
  */
 import { branchAndBound, MIN_SAFETY_SECONDS } from './branch-and-bound';
 import { Objective, Row } from './linear-model';
-import { PlannerModel, tradingLegs, withLots } from './model';
+import { netShares, PlannerModel, tradingLegs, withLots } from './model';
 import { infeasible, shortAccounts, tooFarApart } from './refusals';
+import { improveByOptions } from './options';
 import { relaxations } from './relaxation';
 import { repairDrift, repairRounded, RepairState, repairTaxCost, repairTrades, repairTradesAcross } from './repair';
 import { Run, StageRun } from './run';
 import { SolveOptions, Solver } from './solver';
 import { sparserPlan } from './sparsify';
-import { REPAIR_GOAL, ROUNDING_ROOM, STAGES } from './stages';
+import { ACCOUNT_OPTIONS, REPAIR_GOAL, ROUNDING_ROOM, STAGES } from './stages';
 
 export type { SolveOptions, SolveProgress, Solver } from './solver';
 
@@ -66,14 +67,18 @@ export function solveStaged(solver: Solver, pm: PlannerModel, options: SolveOpti
 
   // Stage 2: tax + cost within that drift; HiGHS' bound, where it ran, may prove more than the LP's.
   options.onProgress?.({ stage: 2, gap: null });
-  const taxCost = stageTaxCost(run, state, drift, driftCap, driftRow, lp.taxCost.value, [lp.taxCost.x, lp.cheap.x]);
+  const { plan: taxCost, byOptions } = stageTaxCost(run, state, drift, driftCap, driftRow, lp.taxCost.value, [lp.taxCost.x, lp.cheap.x]);
   const taxBound = taxCost.bound;
   const taxCap = Math.max(taxCost.value + 1e-6, taxBound + run.tolerance(STAGES.taxCost, taxBound) - 0.005);
   const taxRow = boundRow(pm, 'taxCost', 'bestTaxCost', taxCap);
 
   // Stage 3: fewest trades within both.
   options.onProgress?.({ stage: 3, gap: null });
-  const trades = stageTrades(run, state, taxCost, driftCap, taxCap, [driftRow, taxRow]);
+  const sparsePlans: Float64Array[] = [];
+  let trades = stageTrades(run, state, taxCost, driftCap, taxCap, [driftRow, taxRow], sparsePlans);
+  // A plan the account options built has each account's cash landed, often by small trades; the
+  // options then take them back out (the repair's moves, one or two legs at a time, rarely can).
+  if (byOptions) trades = tradesByOptions(run, state, trades, driftCap, taxCap, [driftRow, taxRow], sparsePlans);
 
   // The lots each sell takes follow from what it sells (sell-order.ts), whichever stage chose it.
   const x = withLots(pm, trades.x);
@@ -135,9 +140,10 @@ function stageDrift(run: Run, starts: readonly Float64Array[], goal: number): { 
  * Stage 2: local moves first, then HiGHS from there, each only while not yet within 1% (+1¢) of the
  * bound; HiGHS' own bound, where it searched the whole model, joins the LP's.
  */
-function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: number, driftRow: Row, lpBound: number, relaxed: readonly Float64Array[]): StageRun {
+function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: number, driftRow: Row, lpBound: number, relaxed: readonly Float64Array[]): { plan: StageRun; byOptions: boolean } {
   const { pm } = run;
   let best: StageRun = { ...drift, value: pm.model.evaluate('taxCost', drift.x), bound: lpBound };
+  let byOptions = false;
   const proven = () => best.value - best.bound <= run.tolerance(STAGES.taxCost, best.bound);
   const consider = (x: Float64Array, bound: number) => {
     const value = pm.model.evaluate('taxCost', x);
@@ -150,18 +156,28 @@ function stageTaxCost(run: Run, state: RepairState, drift: StageRun, driftCap: n
     run.spent(effort);
     consider(state.columns(), -Infinity);
   }
+  // Whole shares: each account's cash landed (options/), which frees drift for smaller taxed sells.
+  if (!proven() && pm.ctx.book.settings.wholeShares && run.mipAllowed && !skippedForTime(run)) {
+    state.load(best.x);
+    const anchor = { q: pm.legs.map((leg) => netShares(leg, relaxed[0])), limits: ACCOUNT_OPTIONS.taxCost.limits };
+    if (improveByOptions(run, state, [anchor], { objective: 'taxCost', driftCap: driftCap - 1e-6, taxCap: null, budget: ACCOUNT_OPTIONS.taxCost.budget })) {
+      const x = state.columns();
+      consider(x, -Infinity);
+      byOptions = best.x === x;
+    }
+  }
   if (!proven()) {
     const searched = branchAndBound(run, STAGES.taxCost, [driftRow], best.x, tradingLegs(pm, best.x, ...relaxed));
     consider(searched.x, searched.bound);
   }
-  return best;
+  return { plan: best, byOptions };
 }
 
 /**
  * Stage 3: drop trades by local moves, then HiGHS from there, then moves that drop trades across
  * accounts, then the sparsest trade sets reweighted LPs find (sparsify.ts).
  */
-function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: number, taxCap: number, caps: readonly Row[]): StageRun {
+function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: number, taxCap: number, caps: readonly Row[], sparsePlans: Float64Array[]): StageRun {
   const { pm } = run;
   let best: StageRun = { ...taxCost, value: pm.model.evaluate('trades', taxCost.x), bound: -Infinity };
   const consider = (x: Float64Array, bound: number) => {
@@ -197,6 +213,7 @@ function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: 
       const sparse = sparserPlan(run.solver, pm, lpCaps, best.x, initial, STAGES.trades.budget.nodes, Math.max(MIN_SAFETY_SECONDS, run.secondsLeft()));
       run.timedOut ||= sparse.timedOut;
       for (const plan of sparse.plans) {
+        sparsePlans.push(plan);
         const more = run.effort(STAGES.trades);
         // Whole shares: the support's plan has share counts relaxed; the repair rounds it (within the caps).
         const from = whole ? repairRounded(pm, plan, driftCap - 1e-6, taxCap - 1e-6, more) : null;
@@ -209,6 +226,36 @@ function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: 
     }
   }
   return best;
+}
+
+/**
+ * Stage 3 after the account options (options/): the plan rebuilt account by account around itself —
+ * trades dropped or shifted a few shares — and then around each of the sparsest relaxed plans found
+ * (sparsify.ts), one at a time: their few legs moved up to ACCOUNT_OPTIONS.sparse's reach, each
+ * account's cash landed, fewer trades inside both caps.
+ */
+function tradesByOptions(run: Run, state: RepairState, trades: StageRun, driftCap: number, taxCap: number, caps: readonly Row[], sparse: readonly Float64Array[]): StageRun {
+  const { pm } = run;
+  state.load(trades.x);
+  const stage = { objective: 'trades', driftCap: driftCap - 1e-6, taxCap: taxCap - 1e-6, budget: ACCOUNT_OPTIONS.trades.budget } as const;
+  const self = () => ({ q: Float64Array.from(state.q), limits: ACCOUNT_OPTIONS.trades.limits });
+  const around = (x: Float64Array) => ({ q: pm.legs.map((leg) => netShares(leg, x)), limits: ACCOUNT_OPTIONS.sparse.limits });
+  let improved = false;
+  for (const anchors of [[], ...sparse.slice(0, ACCOUNT_OPTIONS.sparse.plans).map((x) => [around(x)])]) {
+    if (skippedForTime(run)) break;
+    improved = improveByOptions(run, state, [self(), ...anchors], stage) || improved;
+  }
+  if (!improved) return trades;
+  const x = state.columns();
+  const value = pm.model.evaluate('trades', x);
+  return pm.model.isFeasible(x, caps) && value < trades.value ? { ...trades, x, value } : trades;
+}
+
+/** The safety net: a step it skips is a search cut short, and the plan says so. */
+function skippedForTime(run: Run): boolean {
+  if (!run.outOfTime()) return false;
+  run.timedOut = true;
+  return true;
 }
 
 /**

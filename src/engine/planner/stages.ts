@@ -99,3 +99,30 @@ export const ROUNDING_ROOM = { drift: 0.1, taxCost: 0.25 } as const;
 
 /** HiGHS' random seed, fixed: the same model gives the same search. */
 export const SEED = 7;
+
+/**
+ * Whole shares: each account's options (options/). Limits: shares either side of the anchor, legs an
+ * option may open, dollars of cash it may leave above the floor, combinations tried an account, and
+ * how many combinations of the anchor's traded legs a longer reach may make. Budgets: rounds of column
+ * generation, options added an account a round, HiGHS' nodes on the generated columns.
+ * Measured on the seeded households (docs/benchmarks.md): stage 2 needs two opened legs (the 10- and
+ * 16-account households stay above 1% with one), and a window of $100 finds the plans $400 does with
+ * a quarter of the options. Stage 3 opens no leg around its own plan; around a sparse relaxed plan
+ * (few legs an account) it moves them up to 20 shares and opens one: the 16-account household's
+ * trades fell from 37 to 33 with it.
+ */
+export const ACCOUNT_OPTIONS = {
+  taxCost: {
+    limits: { reach: 3, opened: 2, cashWindow: 100, work: 1_000_000, options: 100_000, combinations: Infinity },
+    budget: { rounds: 6, perRound: 3, nodes: 500, mipGap: { absolute: 0.005, relative: 0.005 } },
+  },
+  trades: {
+    limits: { reach: 3, opened: 0, cashWindow: 100, work: 1_000_000, options: 100_000, combinations: Infinity },
+    budget: { rounds: 6, perRound: 3, nodes: 500, mipGap: { absolute: 0.99, relative: 0 } },
+  },
+  /** Stage 3's sparse relaxed plans, one after another: how many, and their options' limits. */
+  sparse: {
+    plans: 4,
+    limits: { reach: 20, opened: 1, cashWindow: 100, work: 1_000_000, options: 100_000, combinations: 2_000 },
+  },
+} as const;

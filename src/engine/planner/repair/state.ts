@@ -141,6 +141,35 @@ export class RepairState {
     return g !== undefined && this.boughtCount[g] > 0;
   }
 
+  /** Each class's value now (book.classes' order, Cash included), in dollars. */
+  classValues(): Float64Array {
+    return Float64Array.from(this.value);
+  }
+
+  /** Each class's target band in dollars (low and high; equal when its tolerance is 0). */
+  classTargets(): { readonly low: Float64Array; readonly high: Float64Array; readonly cash: number } {
+    return { low: this.targetLow, high: this.targetHigh, cash: this.cashClass };
+  }
+
+  /** An account's cash now, and the least it may end with (accountOk). */
+  accountCash(a: number): { readonly cash: number; readonly lowest: number } {
+    return { cash: this.cash[a], lowest: this.lowestCash[a] };
+  }
+
+  /**
+   * What one leg at quantity q does, from no trade: the cash it brings its account (the rounding cent
+   * taken, as accountOk counts it), the cash it adds to the Cash class, and its tax + cost with its
+   * group bought or not — the numbers apply() keeps, for a plan built leg by leg elsewhere.
+   */
+  legEffect(i: number, q: number, groupBought: boolean): { readonly accountCash: number; readonly classCash: number; readonly taxCost: number } {
+    if (q === 0) return { accountCash: 0, classCash: 0, taxCost: 0 };
+    const f = this.facts[i];
+    const flow = this.flow(f, q);
+    const perTrade = this.commission + Math.abs(q) * f.spread;
+    const taxCost = q > 0 ? perTrade : perTrade + taxOfSelling(f.leg.tiers, -q, !groupBought);
+    return { accountCash: flow - f.cent, classCash: flow, taxCost };
+  }
+
   /** The cash an account is short of its floor (0 when it is not). */
   shortfall(a: number): number {
     return Math.max(0, this.floor[a] - this.cash[a]);

@@ -158,6 +158,8 @@ function enumerate(
   // Legs with the widest cash swings first, so the window prunes early; the suffix ranges bound what
   // the legs still to set can add.
   const order = candidates.map((_, k) => k).sort((x, y) => spread(candidates[y]) - spread(candidates[x]) || x - y);
+  // Each leg's candidates by the cash they bring, so a level stops at the first beyond the window.
+  const sorted = candidates.map((list) => list.map((c, k) => [c, k] as const).sort((x, y) => x[0].accountCash - y[0].accountCash || x[1] - y[1]).map(([c]) => c));
   const lowAfter = new Float64Array(order.length + 1);
   const highAfter = new Float64Array(order.length + 1);
   for (let k = order.length - 1; k >= 0; k--) {
@@ -169,17 +171,21 @@ function enumerate(
   const sum = new Sum(classes);
   let changed = 0;
   let work = 0;
-  const most = table.count + limits.options;
+  const full = table.count + limits.options;
   const visit = (k: number, cashSoFar: number, opened: number) => {
-    if (work++ >= limits.work || table.count >= most) return;
+    if (work++ >= limits.work || table.count >= full) return;
     if (cashSoFar + highAfter[k] < lowest - 1e-9 || cashSoFar + lowAfter[k] > lowest + limits.cashWindow) return;
     if (k === order.length) {
       if (changed > 0) table.push(q, sum.delta, sum.taxCost, sum.trades);
       return;
     }
     const j = order[k];
-    for (const c of candidates[j]) {
-      if (c.opens && opened >= limits.opened) continue;
+    // The cash this leg may bring and still leave the rest a way into the window.
+    const least = lowest - 1e-9 - highAfter[k + 1] - cashSoFar;
+    const most = lowest + limits.cashWindow - lowAfter[k + 1] - cashSoFar;
+    for (const c of sorted[j]) {
+      if (c.accountCash < least || (c.opens && opened >= limits.opened)) continue;
+      if (c.accountCash > most) break;
       q[j] = c.q;
       sum.add(c, moves[j]);
       if (c !== held[j]) changed++;

@@ -5,7 +5,9 @@
  *   3. with tax + cost within 1% of its proven bound too, minimise the number of trades.
  * Each stage: the whole-share repair first (repair/), then HiGHS' branch and bound from the repair's
  * plan only while the plan is not yet proven within the stage's tolerance (and only on a model narrow
- * enough for its budget, stages.ts). Proven bounds come from the
+ * enough for its budget, stages.ts). In whole shares, stages 2 and 3 also rebuild the plan account by
+ * account (options/: each account's whole-share options, one chosen per account over the household),
+ * which lands each account's cash where local moves cannot. Proven bounds come from the
  * fractional relaxation (LPs, solved exactly) and from HiGHS. All work is budgeted in moves and nodes,
  * never in time, so the plan is a function of the workbook alone; TimeLimit is a safety net.
  * Every HiGHS model is disposed (garbage collection does not free them).

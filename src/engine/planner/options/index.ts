@@ -3,8 +3,8 @@
  * anchor plan (enumerate.ts), one chosen per account over the household (knapsack.ts) — kept only
  * when it keeps every rule and improves the stage's objective inside its caps.
  */
-import { RepairState } from '../repair';
 import { MIN_SAFETY_SECONDS } from '../branch-and-bound';
+import { RepairState } from '../repair';
 import { Run } from '../run';
 import { accountOptions, Anchor } from './enumerate';
 import { chooseOptions, KnapsackBudget } from './knapsack';
@@ -22,7 +22,8 @@ export interface OptionsStage {
 }
 
 /**
- * Replaces the state's plan by the best choice of account options around the anchors when that choice is better by the stage's objective and inside its caps; true when it did.
+ * Replaces the state's plan by the best choice of account options around the anchors when that choice
+ * is better by the stage's objective and inside its caps; true when it did.
  */
 export function improveByOptions(run: Run, state: RepairState, anchors: readonly Anchor[], stage: OptionsStage): boolean {
   const incumbent = Float64Array.from(state.q);

@@ -207,11 +207,7 @@ function stageTrades(run: Run, state: RepairState, taxCost: StageRun, driftCap: 
   for (const initial of [new Float64Array(best.x.length), best.x]) {
     for (const lpCaps of supportCaps) {
       if (best.value - best.bound <= run.tolerance(STAGES.trades, best.bound) || !run.mipAllowed) return best;
-      // The safety net: a search it skips is a search cut short, and the plan says so.
-      if (run.outOfTime()) {
-        run.timedOut = true;
-        return best;
-      }
+      if (skippedForTime(run)) return best;
       const sparse = sparserPlan(run.solver, pm, lpCaps, best.x, initial, STAGES.trades.budget.nodes, Math.max(MIN_SAFETY_SECONDS, run.secondsLeft()));
       run.timedOut ||= sparse.timedOut;
       for (const plan of sparse.plans) {

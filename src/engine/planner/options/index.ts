@@ -45,7 +45,7 @@ export function improveByOptions(run: Run, state: RepairState, anchors: readonly
   const q = Float64Array.from(incumbent);
   accounts.forEach((t, k) => t.legs.forEach((i, j) => (q[i] = t.quantity(choice[k], j))));
   state.set(q);
-  const keeps = [...state.byAccount.keys()].every((a) => state.accountOk(a)) && state.facts.every((f) => state.washOk(f.group));
+  const keeps = state.keepsEveryRule();
   const inside = state.drift() <= stage.driftCap + 1e-9 && (stage.taxCap === null || state.taxCost() <= stage.taxCap + 1e-9);
   if (keeps && inside && objective(state, stage) < before - 1e-9) return true;
   state.set(incumbent);

@@ -35,8 +35,7 @@ export function roundFrom(s: RepairState, x: ArrayLike<number>, keepTrades = fal
   });
   s.set(wanted);
   for (const a of s.byAccount.keys()) raiseToFloor(s, a, keepTrades);
-  const groups = new Set(facts.map((f) => f.group));
-  if (![...s.byAccount.keys()].every((a) => s.accountOk(a)) || ![...groups].every((g) => s.washOk(g))) s.set(new Float64Array(facts.length));
+  if (!s.keepsEveryRule()) s.set(new Float64Array(facts.length));
 }
 
 /** Rounds of raising one account's cash before giving up (each round sells or trims one leg). */

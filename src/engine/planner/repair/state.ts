@@ -165,9 +165,14 @@ export class RepairState {
     if (q === 0) return { accountCash: 0, classCash: 0, taxCost: 0 };
     const f = this.facts[i];
     const flow = this.flow(f, q);
-    const perTrade = this.commission + Math.abs(q) * f.spread;
-    const taxCost = q > 0 ? perTrade : perTrade + taxOfSelling(f.leg.tiers, -q, !groupBought);
-    return { accountCash: flow - f.cent, classCash: flow, taxCost };
+    return { accountCash: flow - f.cent, classCash: flow, taxCost: this.taxCostAt(f, q, !groupBought) };
+  }
+
+  /** Whether every account keeps its cash floor and every wash-sale group its rule (what tryMove checks, for the whole plan). */
+  keepsEveryRule(): boolean {
+    for (const a of this.byAccount.keys()) if (!this.accountOk(a)) return false;
+    for (let g = 0; g < this.groupLegs.length; g++) if (!this.washOkAt(g)) return false;
+    return true;
   }
 
   /** The cash an account is short of its floor (0 when it is not). */
@@ -316,12 +321,15 @@ export class RepairState {
 
   /** Tax + cost of one leg: its sell takes the cheapest lots (loss lots only while its group is not bought). */
   private legTaxCost(i: number): number {
-    const q = this.q[i];
+    return this.taxCostAt(this.facts[i], this.q[i], this.boughtCount[this.groupOf[i]] === 0);
+  }
+
+  /** Tax + cost of a leg at quantity q: commission and spread, and a sell's cheapest lots (loss lots only when allowed). */
+  private taxCostAt(f: LegFacts, q: number, lossAllowed: boolean): number {
     if (q === 0) return 0;
-    const f = this.facts[i];
     const perTrade = this.commission + Math.abs(q) * f.spread;
     if (q > 0) return perTrade;
-    return perTrade + taxOfSelling(f.leg.tiers, -q, this.boughtCount[this.groupOf[i]] === 0);
+    return perTrade + taxOfSelling(f.leg.tiers, -q, lossAllowed);
   }
 
   /** Cash a leg's trade brings in: sells less spread, buys plus spread, less commission. */
